@@ -1,0 +1,43 @@
+# Two commands: `make run` serves the app, `make test` runs the whole suite. Both set up .venv first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+# The staff deployment's store lives here, never in the checkout's data/.
+STORE ?= var/store
+
+.PHONY: run run-public test lint bench load screenshots clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: $(BIN)/python pyproject.toml constraints.txt
+	$(BIN)/pip install --quiet -c constraints.txt -e .
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $@
+
+run: $(VENV)/.runtime
+	GJJ_DASH_DATA_DIR=$(STORE) $(BIN)/gjj-dash serve --port $(PORT)
+
+run-public: $(VENV)/.runtime
+	GJJ_DASH_DATA_DIR=$(STORE) $(BIN)/gjj-dash serve --public --port $(PORT)
+
+test: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+bench: $(VENV)/.dev
+	$(BIN)/python bench/run.py
+
+load: $(VENV)/.dev
+	$(BIN)/python bench/load.py
+
+screenshots: $(VENV)/.dev
+	$(BIN)/python -m tests.browser.screenshots
+
+clean:
+	rm -rf $(VENV) var

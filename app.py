@@ -1,0 +1,36 @@
+"""Router of gjj-dash: page order, titles, icons and URL paths live here and nowhere else."""
+
+import streamlit as st
+
+from gjj_dash.i18n import t
+from gjj_dash.ui import loaders, shell
+
+st.set_page_config(page_title=t("app.title"), layout="wide")
+lang = shell.language()
+
+
+def page(path: str, key: str, url: str, icon: str, default: bool = False) -> st.Page:
+    return st.Page(path, title=t(key, lang), url_path=url, icon=icon, default=default)
+
+
+navigation = {
+    t("nav.public", lang): [
+        page("pages/overview.py", "page.overview", "overview", ":material/dashboard:", default=True),
+        page("pages/disclosure.py", "page.disclosure", "disclosure", ":material/campaign:"),
+        page("pages/halls.py", "page.halls", "halls", ":material/storefront:"),
+        page("pages/portal.py", "page.portal", "portal", ":material/language:"),
+        page("pages/requests.py", "page.requests", "requests", ":material/gavel:"),
+    ],
+    t("nav.data", lang): [
+        page("pages/tables.py", "page.tables", "tables", ":material/table_chart:"),
+        page("pages/dictionary.py", "page.dictionary", "dictionary", ":material/menu_book:"),
+        page("pages/quality.py", "page.quality", "quality", ":material/fact_check:"),
+    ],
+}
+if not loaders.is_public():
+    # The public deployment never registers the staff page, so its URL answers "page not found" there.
+    navigation[t("nav.staff", lang)] = [page("pages/admin.py", "page.admin", "admin", ":material/upload_file:")]
+
+current = st.navigation(navigation)
+shell.year_selector(lang)
+current.run()

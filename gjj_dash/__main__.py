@@ -1,0 +1,5 @@
+"""Entry point for `python -m gjj_dash`: the same CLI as the `gjj-dash` console script."""
+
+from gjj_dash.cli import main
+
+raise SystemExit(main())

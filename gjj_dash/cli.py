@@ -1,0 +1,142 @@
+"""I/O: the `gjj-dash` command line — the same package code the pages call, with Chinese messages and exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from gjj_dash.dataset import Dataset, load_dataset
+from gjj_dash.i18n import t
+from gjj_dash.paths import resolve_data_dir
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+_ARGPARSE_ZH: tuple[tuple[str, str], ...] = (
+    (r"the following arguments are required: (.+)", r"缺少必需参数：\1"),
+    (r"argument (\S+): invalid choice: '?([^'(]*)'? \(choose from (.+)\)", r"参数 \1 的取值“\2”无效，可选：\3"),
+    (r"argument (\S+): invalid (\w+) value: '?([^']*)'?", r"参数 \1 的取值“\3”无效"),
+    (r"argument (\S+): expected one argument", r"参数 \1 需要一个取值"),
+    (r"argument (\S+): not allowed with argument (\S+)", r"参数 \1 不能与 \2 同时使用"),
+    (r"unrecognized arguments: (.+)", r"无法识别的参数：\1"),
+    (r"argument (\S+): (.+)", r"参数 \1：\2"),
+)
+
+
+class UsageError(Exception):
+    """A command used wrongly: printed as one Chinese line, exit code 2."""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with one-line Chinese usage errors and exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        for pattern, repl in _ARGPARSE_ZH:
+            if re.fullmatch(pattern, message):
+                message = re.sub(pattern, repl, message)
+                break
+        else:
+            message = f"参数错误：{message}"
+        raise UsageError(f"{message}（运行 {self.prog} --help 查看用法）")
+
+
+def _year(text: str) -> int:
+    if not re.fullmatch(r"(19|20)\d\d", text.strip()):
+        raise argparse.ArgumentTypeError(f"年度“{text}”无效，应为四位数年份，如 2016")
+    return int(text)
+
+
+def _dataset(args: argparse.Namespace) -> Dataset:
+    return load_dataset(resolve_data_dir(args.data_dir))
+
+
+def _require_year(dataset: Dataset, year: int) -> None:
+    if year not in dataset.years:
+        raise UsageError(t("cli.no_year", "zh", year=year, years="、".join(map(str, dataset.years)) or "无"))
+
+
+def _write(payload: bytes, output: str | None) -> None:
+    if output:
+        Path(output).write_bytes(payload)
+        print(f"已写入 {output}（{len(payload)} 字节）", file=sys.stderr)
+    else:
+        sys.stdout.buffer.write(payload)
+        sys.stdout.flush()
+
+
+def cmd_years(args: argparse.Namespace) -> int:
+    dataset = _dataset(args)
+    if not dataset.years:
+        print(t("common.no_data"))
+    for year in dataset.years:
+        fmt = dataset.format_of(year)
+        print(f"{year}\t{fmt}\t{dataset.catalogue.formats[fmt].label}")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from gjj_dash import export
+
+    dataset = _dataset(args)
+    if args.year is None:
+        raise UsageError("请用 --year 指定年度")
+    _require_year(dataset, args.year)
+    if args.format != "csv":
+        raise UsageError(f"导出格式 {args.format} 尚未支持")
+    _write(export.table_csv(dataset, args.year), args.output)
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from gjj_dash import server
+
+    return server.serve(public=args.public, port=args.port, data_dir=args.data_dir, address=args.address)
+
+
+def _common(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--data-dir", metavar="DIR", help="数据目录（默认：$GJJ_DASH_DATA_DIR，否则为内置 data/）")
+
+
+def build_parser() -> Parser:
+    parser = Parser(prog="gjj-dash", description="博州住房公积金管理中心政府信息公开数据看板的命令行工具")
+    subs = parser.add_subparsers(dest="command", metavar="命令", parser_class=Parser)
+    commands: list[tuple[str, str, Callable[[argparse.Namespace], int]]] = [
+        ("years", "列出已有年度及其报表格式", cmd_years),
+        ("export", "导出某年度的官方统计表", cmd_export),
+        ("serve", "启动看板服务", cmd_serve),
+    ]
+    made = {}
+    for name, help_text, func in commands:
+        sub = subs.add_parser(name, help=help_text, description=help_text)
+        _common(sub)
+        sub.set_defaults(func=func)
+        made[name] = sub
+    made["export"].add_argument("--year", type=_year, help="年度，如 2016")
+    made["export"].add_argument("--format", default="csv", choices=["csv"], help="导出格式")
+    made["export"].add_argument("-o", "--output", metavar="PATH", help="输出文件（默认写到标准输出）")
+    made["serve"].add_argument("--public", action="store_true", help="公众只读部署（无数据管理页、不接受上传）")
+    made["serve"].add_argument("--port", type=int, default=8501, help="端口（默认 8501）")
+    made["serve"].add_argument("--address", default=None, help="监听地址（默认 Streamlit 的默认值）")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if not getattr(args, "func", None):
+            parser.print_help()
+            return EXIT_USAGE
+        return args.func(args)
+    except UsageError as exc:
+        print(f"gjj-dash：{exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 — the CLI never shows a traceback; the message says what failed
+        print(f"gjj-dash：{t('cli.unexpected', 'zh', error=f'{type(exc).__name__}: {exc}')}", file=sys.stderr)
+        return EXIT_PROBLEMS

@@ -1,0 +1,168 @@
+"""I/O + domain: the canonical values frame of every year, read from the data directory, with per-cell provenance."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from gjj_dash.catalogue import Catalogue, load_catalogue
+from gjj_dash.numbers import AT_LEAST, display
+from gjj_dash.paths import years_root
+
+# The canonical frame every reader produces and every page reads; dtypes are declared here and nowhere else.
+VALUE_DTYPES: dict[str, str] = {
+    "year": "int64",
+    "unit": "string",
+    "format": "string",
+    "indicator": "string",
+    "column": "string",
+    "raw": "string",
+    "value": "float64",
+    "qualifier": "string",
+    "blank": "bool",
+    "text": "string",
+    "source": "string",
+}
+VALUE_FIELDS = list(VALUE_DTYPES)
+CENTRE = "centre"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One reported figure with its provenance."""
+
+    value: float | None
+    qualifier: str
+    blank: bool
+    raw: str
+    text: str
+    source: str
+
+    def display(self, lang: str = "zh") -> str:
+        return display(self.value, self.qualifier, self.blank, lang)
+
+
+def empty_values() -> pd.DataFrame:
+    """A canonical frame with no rows."""
+    return pd.DataFrame({k: pd.Series(dtype=v) for k, v in VALUE_DTYPES.items()})
+
+
+def read_values(path: Path) -> pd.DataFrame:
+    """Read one canonical values.csv with the declared dtypes."""
+    frame = pd.read_csv(
+        path,
+        dtype={k: ("string" if v in ("string", "bool") else v) for k, v in VALUE_DTYPES.items()},
+        keep_default_na=False,
+        na_values={"value": [""]},
+        encoding="utf-8",
+    )
+    frame["blank"] = frame["blank"].str.lower().eq("true")
+    return conform(frame)
+
+
+def conform(frame: pd.DataFrame) -> pd.DataFrame:
+    """Give a frame exactly the canonical columns and dtypes."""
+    out = frame.reindex(columns=VALUE_FIELDS)
+    for col, dtype in VALUE_DTYPES.items():
+        if dtype == "string":
+            out[col] = out[col].fillna("").astype("string")
+    return out.astype(VALUE_DTYPES)
+
+
+def write_values(frame: pd.DataFrame) -> bytes:
+    """The canonical values.csv bytes of a frame (UTF-8, no index)."""
+    out = conform(frame).copy()
+    out["blank"] = out["blank"].map({True: "true", False: "false"})
+    out["value"] = [_plain(v) for v in out["value"]]
+    return out.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def _plain(value: float) -> str:
+    if value is None or math.isnan(value):
+        return ""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def year_dirs(data_dir: Path) -> dict[int, Path]:
+    """Each year's folder of values.csv + report.json: the published version where the store has one."""
+    found: dict[int, Path] = {}
+    root = years_root(data_dir)
+    if root.is_dir():
+        for folder in root.iterdir():
+            if folder.name.isdigit() and (folder / "values.csv").is_file():
+                found[int(folder.name)] = folder
+    from gjj_dash import store  # the store overlays published versions; imported late to keep layers one-way
+
+    found.update(store.current_dirs(data_dir))
+    return dict(sorted(found.items()))
+
+
+def data_version(data_dir: Path) -> str:
+    """A short fingerprint of what the data directory currently publishes; caches are keyed on it."""
+    digest = hashlib.sha256()
+    for year, folder in year_dirs(data_dir).items():
+        for name in ("values.csv", "report.json"):
+            path = folder / name
+            if path.is_file():
+                stat = path.stat()
+                digest.update(f"{year}|{path}|{stat.st_size}|{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()[:16]
+
+
+class Dataset:
+    """Every loaded year: the canonical values frame plus each year's report metadata."""
+
+    def __init__(self, values: pd.DataFrame, reports: dict[int, dict], catalogue: Catalogue | None = None):
+        self.values = conform(values)
+        self.reports = dict(sorted(reports.items()))
+        self.catalogue = catalogue or load_catalogue()
+        self._index = {
+            (int(r.year), r.indicator, r.column, r.unit): r
+            for r in self.values.itertuples(index=False)
+        }
+
+    @property
+    def years(self) -> list[int]:
+        return list(self.reports)
+
+    def format_of(self, year: int) -> str:
+        return self.reports[year]["format"]
+
+    def previous_year(self, year: int) -> int | None:
+        """The year just before, when it is loaded (a gap is not bridged)."""
+        return year - 1 if year - 1 in self.reports else None
+
+    def cell(self, year: int, item: str, column: str = "value", unit: str = CENTRE) -> Cell | None:
+        """One reported figure, or None when the year does not report that row at all."""
+        row = self._index.get((year, item, column, unit))
+        if row is None:
+            return None
+        value = None if math.isnan(row.value) else float(row.value)
+        return Cell(value, row.qualifier, bool(row.blank), row.raw, row.text, row.source)
+
+    def year_values(self, year: int) -> pd.DataFrame:
+        return self.values[self.values["year"] == year]
+
+    def units_reporting(self, year: int, item: str) -> list[str]:
+        """Which reporting units give a figure for a measure in a year (centre and/or branches)."""
+        rows = self.values[(self.values["year"] == year) & (self.values["indicator"] == item)]
+        return list(dict.fromkeys(rows["unit"]))
+
+
+def load_dataset(data_dir: Path, catalogue: Catalogue | None = None) -> Dataset:
+    """Read every year of a data directory into one Dataset."""
+    frames, reports = [], {}
+    for year, folder in year_dirs(data_dir).items():
+        frames.append(read_values(folder / "values.csv"))
+        reports[year] = json.loads((folder / "report.json").read_text(encoding="utf-8"))
+    values = pd.concat(frames, ignore_index=True) if frames else empty_values()
+    return Dataset(values, reports, catalogue)
+
+
+def is_at_least(qualifier: str) -> bool:
+    return qualifier in AT_LEAST

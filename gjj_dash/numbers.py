@@ -1,0 +1,104 @@
+"""Domain: reading a reported figure (strict pattern, qualifiers, 万/亿) and writing it back for people and files."""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Placeholders that mean "nothing reported" in published tables (after NFKC).
+PLACEHOLDERS = frozenset({"", "——", "—", "-", "--", "–", "/", "无", "空", "——/"})
+AT_LEAST = ("余", "多", "以上", "超")
+ABOUT = ("近", "约")
+QUALIFIERS = ("",) + AT_LEAST + ABOUT
+MULTIPLIERS = {"万": 10_000, "亿": 100_000_000}
+KNOWN_UNITS = ("人次", "篇次", "万元", "条", "件", "次", "篇", "个", "人", "份", "期", "元", "名", "项", "场")
+_MINUS = str.maketrans({"\u2212": "-", "\u2012": "-", "\u2013": "-", "\u2014": "—", "\ufe63": "-", "\uff0d": "-"})
+_PATTERN = re.compile(
+    r"(?P<pre>约|近|超过|超|逾)?"
+    r"(?P<sign>[-+])?"
+    r"(?P<int>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.(?P<frac>[0-9]+))?"
+    r"(?P<mult>万|亿)?"
+    r"(?P<post>余|多|以上|左右)?"
+    r"(?P<unit>" + "|".join(KNOWN_UNITS) + r")?",
+    re.ASCII,
+)
+_PRE = {"超过": "超", "逾": "超"}
+_POST = {"左右": "约"}
+
+
+class NumberError(ValueError):
+    """A cell that is neither a figure nor a recognised placeholder; the message is Chinese."""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A parsed cell: the figure (None when blank), its qualifier, and the unit written inside the cell, if any."""
+
+    value: float | None
+    qualifier: str = ""
+    blank: bool = False
+    unit: str = ""
+
+    @property
+    def approximate(self) -> bool:
+        return bool(self.qualifier)
+
+
+def normalise_text(text: str) -> str:
+    """NFKC, minus look-alikes folded, inner white space removed: the form labels and numbers are matched in."""
+    folded = unicodedata.normalize("NFKC", text).translate(_MINUS)
+    return re.sub(r"\s+", "", folded)
+
+
+def parse_number(raw: str) -> Reading:
+    """Read one cell with one strict pattern; raise NumberError for anything else (nan, inf, 1_000, 1e5 …)."""
+    text = normalise_text(raw)
+    if text in PLACEHOLDERS:
+        return Reading(None, "", True)
+    match = _PATTERN.fullmatch(text)
+    if match is None:
+        raise NumberError(f"“{raw.strip()[:40]}”不是有效的数字")
+    pre, post = match["pre"], match["post"]
+    if pre and post:
+        raise NumberError(f"“{raw.strip()[:40]}”同时带有两个约数修饰")
+    qualifier = _PRE.get(pre or "", pre or "") or _POST.get(post or "", post or "")
+    number = float(match["int"].replace(",", "") + ("." + match["frac"] if match["frac"] else ""))
+    number *= MULTIPLIERS.get(match["mult"] or "", 1)
+    if match["sign"] == "-":
+        number = -number
+    if not math.isfinite(number):
+        raise NumberError(f"“{raw.strip()[:40]}”超出可表示的范围")
+    return Reading(number, qualifier, False, match["unit"] or "")
+
+
+def plain_number(value: float) -> str:
+    """A figure without separators: integers as integers, decimals without trailing zeros."""
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.6f}".rstrip("0").rstrip(".")
+
+
+def cell_text(value: float | None, qualifier: str = "", blank: bool = False) -> str:
+    """A figure as an official table cell holds it ("204", "19000余", "" for blank)."""
+    if blank or value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    number = plain_number(value)
+    if qualifier in ("近", "约", "超"):
+        return qualifier + number
+    return number + qualifier
+
+
+def display(value: float | None, qualifier: str = "", blank: bool = False, lang: str = "zh") -> str:
+    """A figure for people: thousands separators, 19,000+ for 余, ≈ for 约/近, — for a blank cell."""
+    if blank or value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    number = f"{int(value):,}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+    if qualifier in AT_LEAST:
+        return number + "+"
+    if qualifier == "近":
+        return ("近" if lang == "zh" else "nearly ") + number
+    if qualifier == "约":
+        return ("约" if lang == "zh" else "about ") + number
+    return number

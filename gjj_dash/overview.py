@@ -1,0 +1,82 @@
+"""Domain: the overview's KPI cards — which harmonised series, their figures, units, sources and changes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from gjj_dash.dataset import Dataset
+from gjj_dash.numbers import display
+from gjj_dash.series import delta_text, series_value
+
+# The overview's cards, in order; each names harmonised series (data/catalogue/harmonised.csv).
+KPI_SERIES: tuple[tuple[str, ...], ...] = (
+    ("disclosed",),
+    ("responses",),
+    ("portal_visits",),
+    ("fund_queries",),
+    ("halls", "windows", "window_staff"),
+    ("requests_received",),
+    ("reviews",),
+    ("lawsuits",),
+)
+
+
+@dataclass(frozen=True)
+class Card:
+    """One KPI card: label, figure(s) with unit, source, and the change from the previous year."""
+
+    series: tuple[str, ...]
+    label: str
+    value: str
+    unit: str
+    source: str
+    delta: str | None
+    approximate: bool
+    blank: bool
+
+
+def source_text(dataset: Dataset, year: int, series: str, lang: str = "zh") -> str:
+    """Where a series' figure of a year comes from: the official row labels, or the report section."""
+    cat = dataset.catalogue
+    fmt = dataset.format_of(year)
+    parts = []
+    for m in cat.harmonised[series].mappings:
+        if m.format == fmt:
+            table = cat.formats[fmt].table_title
+            parts.append(f"{table}「{cat.indicators[m.indicator].label}」")
+        elif m.format == "measure" and m.indicator in dataset.values["indicator"].values:
+            rows = dataset.values[(dataset.values["year"] == year) & (dataset.values["indicator"] == m.indicator)]
+            if not rows.empty:
+                parts.append(f"年度报告正文 {rows['source'].iloc[0]}")
+    return "；".join(dict.fromkeys(parts))
+
+
+def overview_cards(dataset: Dataset, frame: pd.DataFrame, year: int, lang: str = "zh") -> list[Card]:
+    """The KPI cards of a year; a series the year's format lacks is shown as not reported."""
+    cat = dataset.catalogue
+    prev = dataset.previous_year(year)
+    cards = []
+    for group in KPI_SERIES:
+        rows = [series_value(frame, year, s) for s in group]
+        values = " / ".join("—" if r is None else display(r["value"], r["qualifier"], r["blank"], lang) for r in rows)
+        units = " / ".join(cat.harmonised[s].unit for s in group)
+        delta = None
+        if len(group) == 1 and rows[0] is not None and prev is not None:
+            delta = delta_text(rows[0], series_value(frame, prev, group[0]), lang)
+        label = " / ".join(cat.label(s, lang) for s in group)
+        sources = "；".join(dict.fromkeys(source_text(dataset, year, s, lang) for s in group))
+        cards.append(
+            Card(
+                group,
+                label,
+                values,
+                units,
+                sources,
+                delta,
+                any(r is not None and bool(r["qualifier"]) for r in rows),
+                all(r is None or bool(r["blank"]) for r in rows),
+            )
+        )
+    return cards

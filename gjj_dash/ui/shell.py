@@ -1,0 +1,53 @@
+"""Streamlit glue: the shared sidebar (language, year bound to the URL) and the context every page reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from gjj_dash.dataset import Dataset
+from gjj_dash.i18n import t
+from gjj_dash.ui import loaders
+
+LANG_NAMES = {"zh": "中文", "en": "English"}
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every page needs: language, the dataset, and the selected year (None when no year is loaded)."""
+
+    lang: str
+    dataset: Dataset
+    year: int | None
+
+
+def language() -> str:
+    """The language switch (bound to ?lang=)."""
+    return st.sidebar.segmented_control(
+        "语言 / Language",
+        options=list(LANG_NAMES),
+        format_func=LANG_NAMES.__getitem__,
+        default="zh",
+        key="lang",
+        bind="query-params",
+        required=True,
+    ) or "zh"
+
+
+def year_selector(lang: str) -> int | None:
+    """The year selector shared by every page, bound to ?year= so a link reproduces the view."""
+    years = sorted(loaders.dataset().years, reverse=True)
+    if not years:
+        return None
+    return st.sidebar.selectbox(t("widget.year", lang), years, format_func=str, key="year", bind="query-params")
+
+
+def context() -> Context:
+    """The page context, read from the sidebar widgets that app.py renders before the page."""
+    lang = st.session_state.get("lang") or "zh"
+    dataset = loaders.dataset()
+    year = st.session_state.get("year")
+    if year not in dataset.years:
+        year = max(dataset.years) if dataset.years else None
+    return Context(lang, dataset, year)

@@ -1,0 +1,5 @@
+"""Placeholder page: filled in by its own issue."""
+
+import streamlit as st
+
+st.info("本页正在建设中。")

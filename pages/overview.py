@@ -1,0 +1,27 @@
+"""总览: the year's key figures with unit, source, qualifier and year-on-year change."""
+
+import streamlit as st
+
+from gjj_dash.i18n import t
+from gjj_dash.overview import overview_cards
+from gjj_dash.ui import loaders, shell, widgets
+
+ctx = shell.context()
+st.title(t("overview.title", ctx.lang))
+if ctx.year is None:
+    st.info(t("common.no_data", ctx.lang))
+    st.stop()
+
+st.caption(t("overview.intro", ctx.lang, year=ctx.year))
+prev = ctx.dataset.previous_year(ctx.year)
+if len(ctx.dataset.years) == 1:
+    st.info(t("common.single_year", ctx.lang, year=ctx.year))
+elif prev is None:
+    st.info(t("common.no_prev", ctx.lang, prev=ctx.year - 1))
+
+cards = overview_cards(ctx.dataset, loaders.series(), ctx.year, ctx.lang)
+columns = st.columns(4)
+for n, card in enumerate(cards):
+    with columns[n % 4]:
+        widgets.kpi_card(card, ctx.lang, key=f"kpi_{'_'.join(card.series)}")
+st.caption(t("overview.halls_note", ctx.lang))

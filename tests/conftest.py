@@ -1,0 +1,73 @@
+"""Shared fixtures: caches cleared per test, AppTest started from app.py on a chosen data directory."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from gjj_dash.catalogue import Catalogue, load_catalogue
+from gjj_dash.dataset import Dataset, load_dataset
+from gjj_dash.paths import BUNDLED_DATA, ENV_DATA_DIR
+from gjj_dash.server import ENV_MODE
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+APP = str(ROOT / "app.py")
+
+
+@pytest.fixture(autouse=True)
+def _clear_caches() -> Iterator[None]:
+    """Cached results otherwise leak between tests."""
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+
+
+@pytest.fixture
+def catalogue() -> Catalogue:
+    return load_catalogue()
+
+
+@pytest.fixture
+def bundled() -> Dataset:
+    return load_dataset(BUNDLED_DATA)
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A private copy of the bundled years, so a test never writes into the checkout's data/."""
+    target = tmp_path / "data"
+    shutil.copytree(BUNDLED_DATA / "years", target / "years")
+    return target
+
+
+@pytest.fixture
+def app(monkeypatch: pytest.MonkeyPatch) -> Callable[..., AppTest]:
+    """Start AppTest from app.py with a data directory (default: the bundled data) and deployment mode."""
+
+    def start(data_dir: Path | None = None, *, public: bool = False, query: dict | None = None) -> AppTest:
+        monkeypatch.setenv(ENV_DATA_DIR, str(data_dir or BUNDLED_DATA))
+        monkeypatch.setenv(ENV_MODE, "public" if public else "staff")
+        at = AppTest.from_file(APP, default_timeout=60)
+        for key, value in (query or {}).items():
+            at.query_params[key] = value
+        return at
+
+    return start
+
+
+def texts(at: AppTest) -> str:
+    """Every text the page shows (markdown, captions, metrics, alerts, tables) as one string to search."""
+    parts: list[str] = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error", "success", "text"):
+        parts += [str(e.value) for e in getattr(at, kind)]
+    for metric in at.metric:
+        parts += [metric.label, str(metric.value), str(metric.delta or "")]
+    for frame in list(at.dataframe) + list(at.table):
+        parts.append(frame.value.to_csv(index=False))
+    return "\n".join(parts)

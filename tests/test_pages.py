@@ -1,0 +1,67 @@
+"""AppTest of every registered page with the bundled data, and the overview's figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import texts
+
+PAGES = [
+    "pages/overview.py",
+    "pages/disclosure.py",
+    "pages/halls.py",
+    "pages/portal.py",
+    "pages/requests.py",
+    "pages/tables.py",
+    "pages/dictionary.py",
+    "pages/quality.py",
+    "pages/admin.py",
+]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_without_exception(app, page: str) -> None:
+    """Each page of the staff deployment renders with the bundled data."""
+    at = app().run()
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+
+
+def test_overview_shows_the_2016_figures_with_units_sources_and_qualifier(app) -> None:
+    """204, 13,810 and 19,000+ appear with their units and sources, and the single-year sentence."""
+    at = app().run()
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["主动公开政府信息数"] == "204 条"
+    assert metrics["门户网站公众浏览"] == "13,810 次"
+    assert metrics["个人公积金信息查询"] == "19,000+ 人次"
+    assert metrics["服务大厅 / 服务窗口 / 窗口工作人员"] == "3 / 19 / 25 个 / 个 / 人"
+    shown = texts(at)
+    assert "来源：政府信息公开情况统计表「(一)主动公开政府信息数」" in shown
+    assert "来源：年度报告正文 二、主动公开政府信息情况" in shown
+    assert "目前只载入了 2016 年一个年度" in shown
+    assert "报告未按管理部分别列出" in shown
+
+
+def test_year_comes_from_the_url(app) -> None:
+    """?year=2016 selects 2016."""
+    at = app(query={"year": "2016"}).run()
+    assert at.selectbox(key="year").value == 2016
+    assert "2016 年度主要数据一览" in texts(at)
+
+
+def test_english_switch_changes_the_app_text(app) -> None:
+    """?lang=English switches the app's own text and the catalogue labels."""
+    at = app(query={"lang": "English"}).run()
+    assert not at.exception
+    labels = [m.label for m in at.metric]
+    assert "Items proactively disclosed" in labels
+    assert "Key figures of 2016" in texts(at)
+
+
+def test_public_mode_has_no_staff_page(app) -> None:
+    """The public deployment never registers 数据管理."""
+    at = app(public=True).run()
+    assert not at.exception
+    with pytest.raises(Exception):  # noqa: B017 — AppTest raises when the page is not registered
+        at.switch_page("pages/admin.py").run()
