@@ -1,4 +1,4 @@
-"""Domain: the app's own text in Chinese and English, read from data/i18n/strings.csv."""
+"""Domain: the app's own text in Chinese and English, read from data/i18n/*.csv (one file per area)."""
 
 from __future__ import annotations
 
@@ -13,13 +13,13 @@ LANGS = ("zh", "en")
 @cache
 def strings() -> dict[str, dict[str, str]]:
     """Every UI string by key, each with its zh and en text."""
-    with (BUNDLED_DATA / "i18n" / "strings.csv").open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
     out: dict[str, dict[str, str]] = {}
-    for row in rows:
-        if row["key"] in out:
-            raise ValueError(f"strings.csv: 重复的键 {row['key']}")
-        out[row["key"]] = {"zh": row["zh"], "en": row["en"] or row["zh"]}
+    for path in sorted((BUNDLED_DATA / "i18n").glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                if row["key"] in out:
+                    raise ValueError(f"{path.name}: 重复的键 {row['key']}")
+                out[row["key"]] = {"zh": row["zh"], "en": row["en"] or row["zh"]}
     return out
 
 
