@@ -35,6 +35,7 @@ class Card:
     delta: str | None
     approximate: bool
     blank: bool
+    note: str = ""
 
 
 def source_text(dataset: Dataset, year: int, series: str, lang: str = "zh") -> str:
@@ -51,6 +52,19 @@ def source_text(dataset: Dataset, year: int, series: str, lang: str = "zh") -> s
             if not rows.empty:
                 parts.append(f"年度报告正文 {rows['source'].iloc[0]}")
     return "；".join(dict.fromkeys(parts))
+
+
+def narrative_note(dataset: Dataset, year: int, series: str) -> str:
+    """What the report's text says about a series' table rows (e.g. 中心未接到政府信息公开申请), if anything."""
+    cat = dataset.catalogue
+    rows = {m.indicator for m in cat.harmonised[series].mappings}
+    notes = []
+    for measure in cat.measures.values():
+        if measure.restates in rows:
+            cell = dataset.cell(year, measure.id)
+            if cell is not None and cell.text:
+                notes.append(cell.text)
+    return "；".join(notes)
 
 
 def overview_cards(dataset: Dataset, frame: pd.DataFrame, year: int, lang: str = "zh") -> list[Card]:
@@ -77,6 +91,7 @@ def overview_cards(dataset: Dataset, frame: pd.DataFrame, year: int, lang: str =
                 delta,
                 any(r is not None and bool(r["qualifier"]) for r in rows),
                 all(r is None or bool(r["blank"]) for r in rows),
+                narrative_note(dataset, year, group[0]) if len(group) == 1 else "",
             )
         )
     return cards

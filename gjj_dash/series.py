@@ -9,7 +9,7 @@ from gjj_dash.dataset import CENTRE, Dataset
 from gjj_dash.numbers import AT_LEAST, display
 
 SERIES_COLUMNS = [
-    "year", "series", "value", "qualifier", "blank", "blank_cells", "cells", "format", "by_branch", "source",
+    "year", "series", "value", "qualifier", "blank", "blank_cells", "cells", "derived", "format", "by_branch", "source",
 ]
 
 
@@ -32,13 +32,44 @@ def _centre_or_branches(values: pd.DataFrame) -> pd.DataFrame:
     return values[keep].assign(by_branch=~values.loc[keep, "unit"].eq(CENTRE))
 
 
+def derive_blank_totals(values: pd.DataFrame, catalogue: Catalogue) -> pd.DataFrame:
+    """Fill a matrix row's blank 总计 cell with the sum of its filled applicant/result cells, flagged `derived`.
+
+    Real tables print detail-row 总计 cells blank (Shanghai 2019); the row's own columns still give the total.
+    """
+    roles = pd.DataFrame(
+        [(c.format, c.table, c.id, c.relation) for cols in catalogue.columns.values() for c in cols],
+        columns=["format", "table", "column", "role"],
+    )
+    tables = pd.DataFrame(
+        [(i.id, i.table) for i in catalogue.indicators.values()], columns=["indicator", "table"]
+    )
+    cells = values.merge(tables, on="indicator", how="left").merge(
+        roles, on=["format", "table", "column"], how="left"
+    )
+    key = ["year", "unit", "format", "indicator"]
+    parts = cells[cells["role"].eq("sum")].groupby(key).agg(part_sum=("value", "sum"), filled=("blank", "min"))
+    parts = parts[~parts["filled"].astype(bool)]  # at least one part filled
+    totals = cells[cells["role"].eq("total") & cells["blank"]].join(parts, on=key, how="inner")
+    out = values.assign(derived=False)
+    if totals.empty:
+        return out
+    index = totals.index
+    out.loc[index, "value"] = totals["part_sum"].to_numpy()
+    out.loc[index, "blank"] = False
+    out.loc[index, "derived"] = True
+    return out
+
+
 def harmonised_series(dataset: Dataset, series: list[str] | None = None) -> pd.DataFrame:
     """One row per (year, series): the sum of mapped cells (blank counted as 0), an "at least" qualifier where
     any part is approximate, and whether every mapped cell was blank."""
     walk = crosswalk_frame(dataset.catalogue)
     if series is not None:
         walk = walk[walk["series"].isin(series)]
-    cells = dataset.values.merge(walk, on=["format", "indicator", "column"], how="inner")
+    cells = derive_blank_totals(dataset.values, dataset.catalogue).merge(
+        walk, on=["format", "indicator", "column"], how="inner"
+    )
     if cells.empty:
         return pd.DataFrame(columns=SERIES_COLUMNS)
     cells = _centre_or_branches(cells)
@@ -53,6 +84,7 @@ def harmonised_series(dataset: Dataset, series: list[str] | None = None) -> pd.D
         blank=("blank", "all"),
         blank_cells=("blank", "sum"),
         cells=("blank", "size"),
+        derived=("derived", "sum"),
         approx=("approx", "any"),
         about=("about", "any"),
         format=("format", "first"),

@@ -41,6 +41,7 @@ def test_overview_shows_the_2016_figures_with_units_sources_and_qualifier(app) -
     assert "来源：年度报告正文 二、主动公开政府信息情况" in shown
     assert "目前只载入了 2016 年一个年度" in shown
     assert "报告未按管理部分别列出" in shown
+    assert "报告正文：中心未接到政府信息公开申请" in shown
 
 
 def test_year_comes_from_the_url(app) -> None:

@@ -22,6 +22,8 @@ def kpi_card(card: Card, lang: str, key: str) -> None:
             notes.append(t("common.qualifier_at_least", lang))
         if card.blank:
             notes.append(t("common.blank_note", lang))
+        if card.note:
+            notes.append(t("overview.narrative", lang, text=card.note))
         st.caption("  \n".join(notes))
 
 
