@@ -5,7 +5,9 @@ import streamlit as st
 from gjj_dash.i18n import t
 from gjj_dash.ui import loaders, shell
 
-st.set_page_config(page_title=t("app.title"), layout="wide")
+# The favicon is drawn locally: a :material/…: page icon as favicon would be fetched from the internet.
+st.set_page_config(page_title=t("app.title"), page_icon="📊", layout="wide")
+loaders.start_run()  # the data version is read once per run, not by every loader call
 lang = shell.language()
 
 
@@ -32,5 +34,7 @@ if not loaders.is_public():
     navigation[t("nav.staff", lang)] = [page("pages/admin.py", "page.admin", "admin", ":material/upload_file:")]
 
 current = st.navigation(navigation)
+# Each page its own browser-tab title (screen readers and tabs tell the pages apart).
+st.set_page_config(page_title=f"{current.title} · {t('app.title', lang)}")
 shell.year_selector(lang)
 current.run()

@@ -7,10 +7,13 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from gjj_dash.dataset import Dataset, load_dataset
 from gjj_dash.i18n import t
 from gjj_dash.paths import resolve_data_dir
+
+if TYPE_CHECKING:  # pandas is imported only by the subcommands that read data, so `serve` starts fast
+    from gjj_dash.dataset import Dataset
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -49,6 +52,8 @@ def _year(text: str) -> int:
 
 
 def _dataset(args: argparse.Namespace) -> Dataset:
+    from gjj_dash.dataset import load_dataset
+
     return load_dataset(resolve_data_dir(args.data_dir))
 
 
@@ -79,13 +84,20 @@ def cmd_years(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from gjj_dash import export
 
-    dataset = _dataset(args)
+    if args.all:  # the whole dataset as one tidy table
+        if args.year is not None:
+            raise UsageError("--all 导出全部年度，不能同时指定 --year")
+        if args.format not in export.DATASET_KINDS:
+            raise UsageError(f"--all 只支持 --format {' 或 '.join(export.DATASET_KINDS)}，不支持 {args.format}")
+        _write(export.dataset_export(_dataset(args), args.format)[0], args.output)
+        return EXIT_OK
     if args.year is None:
-        raise UsageError("请用 --year 指定年度")
+        raise UsageError("请用 --year 指定年度（或用 --all 导出全部年度）")
+    if args.format not in export.TABLE_KINDS:
+        raise UsageError(f"按年度导出支持 --format {'、'.join(export.TABLE_KINDS)}；{args.format} 只用于 --all")
+    dataset = _dataset(args)
     _require_year(dataset, args.year)
-    if args.format != "csv":
-        raise UsageError(f"导出格式 {args.format} 尚未支持")
-    _write(export.table_csv(dataset, args.year), args.output)
+    _write(export.table_export(dataset, args.year, args.format)[0], args.output)
     return EXIT_OK
 
 
@@ -93,6 +105,40 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from gjj_dash import server
 
     return server.serve(public=args.public, port=args.port, data_dir=args.data_dir, address=args.address)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from gjj_dash.decode import ENCODING_NAMES, limits
+    from gjj_dash.readers import read_upload
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise UsageError(t("upload.cli.no_file", "zh", path=args.file))
+    try:
+        with path.open("rb") as handle:
+            payload = handle.read(limits().max_bytes + 1)  # one byte over the cap is enough to refuse it
+    except OSError as exc:
+        raise UsageError(t("upload.cli.unreadable", "zh", path=args.file, error=exc.strerror or exc)) from None
+    upload = read_upload(payload, path.name, args.year)
+    if upload.ok:
+        kind = t(f"upload.kind.{upload.kind}", "zh")
+        encoding = ENCODING_NAMES.get(upload.encoding, upload.encoding)
+        summary = t("upload.cli.valid", "zh", year=upload.year, format=kind, encoding=encoding, count=len(upload.frame))
+    else:
+        summary = t("upload.cli.invalid", "zh", count=len(upload.errors))
+    print(summary, file=sys.stderr)  # stdout holds only the problems, one per line
+    for found in upload.problems:
+        prefix = "" if found.severity == "error" else t("upload.cli.warning", "zh") + "："
+        print(prefix + found.line())
+    return EXIT_OK if upload.ok else EXIT_PROBLEMS
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from gjj_dash.templates import template_bytes
+
+    kind = "xlsx" if args.output and args.output.lower().endswith(".xlsx") else "csv"
+    _write(template_bytes(args.format, kind), args.output)
+    return EXIT_OK
 
 
 def _common(sub: argparse.ArgumentParser) -> None:
@@ -104,9 +150,14 @@ def build_parser() -> Parser:
     subs = parser.add_subparsers(dest="command", metavar="命令", parser_class=Parser)
     commands: list[tuple[str, str, Callable[[argparse.Namespace], int]]] = [
         ("years", "列出已有年度及其报表格式", cmd_years),
-        ("export", "导出某年度的官方统计表", cmd_export),
+        ("export", "导出某年度的官方统计表（或用 --all 导出全部数据）", cmd_export),
         ("serve", "启动看板服务", cmd_serve),
+        ("validate", "检查一个上传文件（不发布）：有问题时逐行列出", cmd_validate),
+        ("template", "下载空白填报模板（CSV；-o 以 .xlsx 结尾时为 XLSX）", cmd_template),
     ]
+    from gjj_dash import cli_check, cli_store  # the store's and the audit's commands (imported late: cycle)
+
+    commands += cli_store.COMMANDS + cli_check.COMMANDS
     made = {}
     for name, help_text, func in commands:
         sub = subs.add_parser(name, help=help_text, description=help_text)
@@ -114,11 +165,22 @@ def build_parser() -> Parser:
         sub.set_defaults(func=func)
         made[name] = sub
     made["export"].add_argument("--year", type=_year, help="年度，如 2016")
-    made["export"].add_argument("--format", default="csv", choices=["csv"], help="导出格式")
+    made["export"].add_argument(
+        "--format", default="csv", choices=["csv", "xlsx", "html", "json", "parquet"],
+        help="导出格式：按年度为 csv、xlsx、html、json；--all 为 csv、parquet（默认 csv）",
+    )
+    made["export"].add_argument("--all", action="store_true", help="导出全部年度的全部数据（一张长表）")
     made["export"].add_argument("-o", "--output", metavar="PATH", help="输出文件（默认写到标准输出）")
     made["serve"].add_argument("--public", action="store_true", help="公众只读部署（无数据管理页、不接受上传）")
     made["serve"].add_argument("--port", type=int, default=8501, help="端口（默认 8501）")
     made["serve"].add_argument("--address", default=None, help="监听地址（默认 Streamlit 的默认值）")
+    made["validate"].add_argument("file", metavar="FILE", help="CSV、XLSX 或报告文字（.txt）文件")
+    made["validate"].add_argument("--year", type=_year, help="年度，如 2017（文件中写有“(YYYY年度)”时可省略）")
+    formats = ["old", "measures", "2019", "2021"]
+    made["template"].add_argument("--format", required=True, choices=formats, help="模板格式")
+    made["template"].add_argument("-o", "--output", metavar="PATH", help="输出文件（以 .xlsx 结尾时为 XLSX）")
+    cli_store.add_arguments(made)
+    cli_check.add_arguments(made)
     return parser
 
 

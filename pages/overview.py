@@ -3,8 +3,7 @@
 import streamlit as st
 
 from gjj_dash.i18n import t
-from gjj_dash.overview import overview_cards
-from gjj_dash.ui import loaders, shell, widgets
+from gjj_dash.ui import loaders, quality, shell, widgets
 
 ctx = shell.context()
 st.title(t("overview.title", ctx.lang))
@@ -19,9 +18,11 @@ if len(ctx.dataset.years) == 1:
 elif prev is None:
     st.info(t("common.no_prev", ctx.lang, prev=ctx.year - 1))
 
-cards = overview_cards(ctx.dataset, loaders.series(), ctx.year, ctx.lang)
+cards = loaders.cards(ctx.year, ctx.lang)  # built once per data version, year and language
+findings = loaders.findings(ctx.lang)
 columns = st.columns(4)
 for n, card in enumerate(cards):
     with columns[n % 4]:
         widgets.kpi_card(card, ctx.lang, key=f"kpi_{'_'.join(card.series)}")
+        quality.marker(findings, ctx.year, card.series, ctx.lang)  # links to 数据质量 when the figure has findings
 st.caption(t("overview.halls_note", ctx.lang))

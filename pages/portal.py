@@ -1,5 +1,14 @@
-"""Placeholder page: filled in by its own issue."""
+"""门户与查询: portal visits, personal queries and channels, 查阅点 (table and text), media and outreach."""
 
 import streamlit as st
 
-st.info("本页正在建设中。")
+from gjj_dash.i18n import t
+from gjj_dash.ui import public, sections, shell
+
+ctx = shell.context()
+st.title(t("portal.title", ctx.lang))
+if ctx.year is None:
+    st.info(t("common.no_data", ctx.lang))
+    st.stop()
+
+sections.render(public.view("portal", ctx.year, ctx.lang), ctx.lang, page="portal")

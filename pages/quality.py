@@ -1,5 +1,55 @@
-"""Placeholder page: filled in by its own issue."""
+"""数据质量: every finding of the audit, within a year and across years, filterable by severity; nothing corrected."""
 
 import streamlit as st
 
-st.info("本页正在建设中。")
+from gjj_dash.findings import ICONS, checks_frame, counts, findings_frame, is_cross_year, severity_label
+from gjj_dash.i18n import t
+from gjj_dash.problems import SEVERITIES
+from gjj_dash.ui import loaders, quality, shell, widgets
+
+ctx = shell.context()
+st.title(t("quality.title", ctx.lang))
+if ctx.year is None:
+    st.info(t("common.no_data", ctx.lang))
+    st.stop()
+st.caption(t("quality.intro", ctx.lang))
+
+findings = loaders.findings(ctx.lang)
+chosen = st.pills(
+    t("quality.filter", ctx.lang),
+    options=list(SEVERITIES),
+    format_func=lambda s: f"{ICONS[s]} {severity_label(s, ctx.lang)}",
+    selection_mode="multi",
+    default=list(SEVERITIES),
+    key="quality_severity",
+)
+scope = st.segmented_control(
+    t("quality.scope", ctx.lang),
+    options=["year", "all"],
+    format_func=lambda s: t(f"quality.scope_{s}", ctx.lang, year=ctx.year),
+    default="year",
+    required=True,
+    key="quality_scope",
+)
+shown = [f for f in findings if f.severity in (chosen or []) and (scope == "all" or f.year == ctx.year)]
+
+tally = counts(f for f in findings if scope == "all" or f.year == ctx.year)
+for column, severity in zip(st.columns(len(SEVERITIES)), SEVERITIES, strict=True):
+    column.metric(f"{ICONS[severity]} {severity_label(severity, ctx.lang)}", tally[severity])
+
+st.subheader(t("quality.within", ctx.lang))
+quality.finding_list([f for f in shown if not is_cross_year(f)], ctx.lang, key="quality_within")
+
+st.subheader(t("quality.across", ctx.lang))
+if len(ctx.dataset.years) < 2:
+    st.caption(t("quality.single_year", ctx.lang, year=ctx.year))
+else:
+    quality.finding_list([f for f in shown if is_cross_year(f)], ctx.lang, key="quality_across")
+
+st.subheader(t("quality.table", ctx.lang))
+table = findings_frame(shown, ctx.lang)
+st.dataframe(table, hide_index=True, key="quality_table", width="stretch")
+widgets.table_download(table, "data-quality", ctx.year if scope == "year" else "all", "quality_csv", ctx.lang)
+
+with st.expander(t("quality.rules", ctx.lang)):
+    st.dataframe(checks_frame(ctx.lang), hide_index=True, key="quality_rules", width="stretch")

@@ -1,5 +1,14 @@
-"""Placeholder page: filled in by its own issue."""
+"""依申请公开与复议诉讼: requests, handling, harmonised outcomes, refusal reasons, appeals, fees."""
 
 import streamlit as st
 
-st.info("本页正在建设中。")
+from gjj_dash.i18n import t
+from gjj_dash.ui import public, sections, shell
+
+ctx = shell.context()
+st.title(t("requests.title", ctx.lang))
+if ctx.year is None:
+    st.info(t("common.no_data", ctx.lang))
+    st.stop()
+
+sections.render(public.view("requests", ctx.year, ctx.lang), ctx.lang, page="requests")

@@ -1,5 +1,30 @@
-"""Placeholder page: filled in by its own issue."""
+"""官方统计表: the selected year's statistics table(s) in the official printed layout, with every download."""
 
 import streamlit as st
 
-st.info("本页正在建设中。")
+from gjj_dash.export import DATASET_KINDS, TABLE_KINDS
+from gjj_dash.i18n import t
+from gjj_dash.official import official_form
+from gjj_dash.ui import form, loaders, shell
+
+ctx = shell.context()
+st.title(t("tables.title", ctx.lang))
+if ctx.year is None:
+    st.info(t("common.no_data", ctx.lang))
+    st.stop()
+
+st.caption(t("tables.intro", ctx.lang, year=ctx.year))
+form.show_form(official_form(ctx.dataset, ctx.year), ctx.lang)
+
+st.subheader(t("tables.downloads", ctx.lang), anchor=False)
+form.download_buttons(
+    TABLE_KINDS, lambda kind: loaders.table_export(ctx.year, kind), labels="tables.download", key="tables_dl",
+    lang=ctx.lang,
+)
+st.caption(t("tables.downloads_note", ctx.lang))
+
+st.subheader(t("tables.dataset", ctx.lang), anchor=False)
+st.caption(t("tables.dataset_note", ctx.lang))
+form.download_buttons(
+    DATASET_KINDS, loaders.dataset_export, labels="tables.download.dataset", key="tables_all", lang=ctx.lang
+)

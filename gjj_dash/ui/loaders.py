@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from gjj_dash.checks import check_dataset
 from gjj_dash.dataset import Dataset, data_version, load_dataset
+from gjj_dash.overview import Card, overview_cards
 from gjj_dash.paths import resolve_data_dir
+from gjj_dash.problems import Finding
 from gjj_dash.series import harmonised_series
 from gjj_dash.server import ENV_MODE
 
@@ -23,8 +28,30 @@ def is_public() -> bool:
     return os.environ.get(ENV_MODE, "") == "public"
 
 
+# The data version of the script run in progress: stat-ing every year's files costs ~0.1 ms per year, and a run
+# asks for the version several times (year selector, page context, each loader).
+_run = threading.local()
+
+
+def start_run() -> None:
+    """Begin a script run (app.py calls this first): the data version is then read once per run, not per call.
+
+    Call it again after publishing within a run (or st.rerun()) so the rest of the run shows the new version.
+    """
+    _run.ctx = get_script_run_ctx(suppress_warning=True)
+    _run.versions = {}
+
+
 def current_version() -> str:
-    return data_version(data_dir())
+    """The fingerprint of the published data; every run re-reads it, so a publish shows on the next rerun."""
+    folder = str(data_dir())
+    ctx = get_script_run_ctx(suppress_warning=True)
+    memo = getattr(_run, "versions", None) if ctx is not None and getattr(_run, "ctx", None) is ctx else None
+    if memo is None:  # outside a run started by app.py: no memo, always fresh
+        return data_version(Path(folder))
+    if folder not in memo:
+        memo[folder] = data_version(Path(folder))
+    return memo[folder]
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -45,3 +72,59 @@ def dataset() -> Dataset:
 def series() -> pd.DataFrame:
     """Every harmonised series of every year."""
     return _series(str(data_dir()), current_version())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _cards(folder: str, version: str, year: int, lang: str) -> list[Card]:
+    return overview_cards(_dataset(folder, version), _series(folder, version), year, lang)
+
+
+def cards(year: int, lang: str) -> list[Card]:
+    """The overview's KPI cards of a year, built once per data version, year and language (not on every rerun)."""
+    return _cards(str(data_dir()), current_version(), year, lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _findings(folder: str, version: str, lang: str) -> list[Finding]:
+    return check_dataset(_dataset(folder, version), lang=lang)
+
+
+def findings(lang: str = "zh") -> list[Finding]:
+    """Every data-quality finding of the published data, checked once per data version and language."""
+    return _findings(str(data_dir()), current_version(), lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _table_export(folder: str, version: str, year: int, kind: str) -> tuple[bytes, str]:
+    from gjj_dash.export import table_export
+
+    return table_export(_dataset(folder, version), year, kind)
+
+
+def table_export(year: int, kind: str) -> tuple[bytes, str]:
+    """A download of the year's official table (csv, xlsx, html, json): bytes and file name, once per data version."""
+    return _table_export(str(data_dir()), current_version(), year, kind)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _dataset_export(folder: str, version: str, kind: str) -> tuple[bytes, str]:
+    from gjj_dash.export import dataset_export
+
+    return dataset_export(_dataset(folder, version), kind)
+
+
+def dataset_export(kind: str) -> tuple[bytes, str]:
+    """The whole dataset as one tidy table (csv, parquet): bytes and file name, once per data version."""
+    return _dataset_export(str(data_dir()), current_version(), kind)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _dictionary_export(folder: str, version: str, lang: str) -> tuple[bytes, str]:
+    from gjj_dash.export import dictionary_export
+
+    return dictionary_export(_dataset(folder, version), lang)
+
+
+def dictionary_export(lang: str) -> tuple[bytes, str]:
+    """The data dictionary as CSV: bytes and file name, once per data version and language."""
+    return _dictionary_export(str(data_dir()), current_version(), lang)

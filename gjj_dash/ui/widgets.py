@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import weakref
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -27,10 +29,26 @@ def kpi_card(card: Card, lang: str, key: str) -> None:
         st.caption("  \n".join(notes))
 
 
-def table_download(frame: pd.DataFrame, stem: str, year: int | str, key: str, lang: str) -> None:
-    """A CSV download of a shown table (UTF-8 with BOM, formula-safe, name with year and content hash)."""
+# CSV bytes per frame object: a cached view's frames live across reruns, so each is encoded once, not on every rerun.
+# Entries go when their frame is garbage-collected. Frames are treated as read-only once shown.
+_PAYLOADS: dict[int, tuple[weakref.ref, bytes]] = {}
+
+
+def csv_payload(frame: pd.DataFrame) -> bytes:
+    """A shown table as CSV bytes: UTF-8 with BOM, formula-safe (built once per frame object)."""
+    hit = _PAYLOADS.get(id(frame))
+    if hit is not None and hit[0]() is frame:
+        return hit[1]
     safe = frame.map(lambda v: neutralise(v) if isinstance(v, str) else v)
     payload = ("\ufeff" + safe.to_csv(index=False)).encode("utf-8")
+    key = id(frame)
+    _PAYLOADS[key] = (weakref.ref(frame, lambda _ref: _PAYLOADS.pop(key, None)), payload)
+    return payload
+
+
+def table_download(frame: pd.DataFrame, stem: str, year: int | str, key: str, lang: str) -> None:
+    """A CSV download of a shown table (UTF-8 with BOM, formula-safe, name with year and content hash)."""
+    payload = csv_payload(frame)
     st.download_button(
         t("common.download_csv", lang),
         payload,

@@ -1,0 +1,167 @@
+"""Benchmark: server-side script run time of each registered page and of the baseline page (AppTest, warm cache)."""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import statistics
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.testing.v1 import AppTest
+
+from gjj_dash.paths import ENV_DATA_DIR
+from gjj_dash.server import ENV_MODE
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = ROOT / "app.py"
+BASELINE = Path(__file__).resolve().parent / "baseline_app.py"
+shuffle = random.Random(9).shuffle
+_PAGE = re.compile(r'page\(\s*"(pages/[^"]+\.py)",\s*"[^"]+",\s*"([^"]+)"[^)]*?(default=True)?\)')
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page as app.py registers it: its script and its URL path ("" for the default page, served at /)."""
+
+    path: str
+    url: str
+
+    @property
+    def name(self) -> str:
+        return Path(self.path).stem
+
+
+@dataclass(frozen=True)
+class Timing:
+    """Warm run times (seconds) of one page on each data directory, with the baseline's runs interleaved."""
+
+    page: str
+    baseline: tuple[float, ...]
+    runs: dict[str, tuple[float, ...]]
+    charts: dict[str, int] = field(default_factory=dict)
+    error: str = ""
+
+    def median(self, label: str) -> float:
+        runs = self.baseline if label == "baseline" else self.runs.get(label, ())
+        return statistics.median(runs) if runs else float("nan")
+
+
+def registered_pages(public: bool = False) -> list[Page]:
+    """The pages app.py passes to st.navigation, in order (the staff page only in the staff deployment)."""
+    found = _PAGE.findall(APP.read_text(encoding="utf-8"))
+    return [Page(path, "" if default else url) for path, url, default in found if not (public and url == "admin")]
+
+
+@contextmanager
+def environment(data_dir: Path, public: bool = False) -> Iterator[None]:
+    """Point the app at a data directory and deployment for the duration of a measurement."""
+    saved = {k: os.environ.get(k) for k in (ENV_DATA_DIR, ENV_MODE)}
+    os.environ[ENV_DATA_DIR] = str(data_dir)
+    os.environ[ENV_MODE] = "public" if public else "staff"
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+@contextmanager
+def through_router() -> Iterator[None]:
+    """Make every AppTest run execute app.py (the router), as the real server does.
+
+    AppTest (Streamlit 1.67) resets PagesManager.uses_pages_directory before each run; with a pages/ folder next to
+    app.py every run after the first then executes the page file alone (v1 multipage mode), skipping app.py and its
+    sidebar. The real server leaves that mode for good once app.py calls st.navigation; this does the same.
+    """
+    original = PagesManager.__init__
+
+    def init(self: PagesManager, *args: object, **kwargs: object) -> None:
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    PagesManager.__init__ = init  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        PagesManager.__init__ = original  # type: ignore[method-assign]
+
+
+def _problem(at: AppTest) -> str:
+    if at.exception:
+        return "exception: " + str(at.exception[0].value)[:200]
+    return ""
+
+
+def _run(at: AppTest, data_dir: Path | None = None) -> float:
+    start = time.perf_counter()
+    if data_dir is None:
+        at.run()
+    else:
+        with environment(data_dir):
+            at.run()
+    return time.perf_counter() - start
+
+
+@dataclass(frozen=True)
+class Variant:
+    """The app on one data directory, optionally with a year chosen through the URL (?year=)."""
+
+    data_dir: Path
+    year: int | None = None
+
+
+def _start_page(page: Page, variant: Variant) -> AppTest:
+    with environment(variant.data_dir):
+        at = AppTest.from_file(str(APP), default_timeout=120)
+        if variant.year is not None:
+            at.query_params["year"] = str(variant.year)
+        at.run()
+        at.switch_page(page.path).run()
+        at.run()  # warm: caches filled, imports done
+    return at
+
+
+def time_pages(variants: dict[str, Variant], repeats: int, pages: list[Page] | None = None) -> list[Timing]:
+    """Each registered page in each variant, run `repeats` times in turn with the baseline page.
+
+    Runs are interleaved in a shuffled order each round (baseline, page in variant 1, page in variant 2, …) so that
+    other load on the machine falls on all of them alike; each ratio compares medians taken in the same stretch.
+    """
+    with through_router():
+        return _time_pages(variants, repeats, pages or registered_pages())
+
+
+def _time_pages(variants: dict[str, Variant], repeats: int, pages: list[Page]) -> list[Timing]:
+    base = AppTest.from_file(str(BASELINE), default_timeout=120)
+    base.run()
+    base.run()
+    out = []
+    for page in pages:
+        try:
+            tests = {label: _start_page(page, variant) for label, variant in variants.items()}
+        except Exception as exc:  # noqa: BLE001 — a broken page is reported in the table, not a crash
+            out.append(Timing(page.name, (), {}, {}, f"{type(exc).__name__}: {exc}"[:200]))
+            continue
+        baseline: list[float] = []
+        runs: dict[str, list[float]] = {label: [] for label in variants}
+        order = ["baseline", *tests]
+        for _ in range(repeats):
+            shuffle(order)  # no run always comes first (or right after another): position effects average out
+            for label in order:
+                if label == "baseline":
+                    baseline.append(_run(base))
+                else:
+                    runs[label].append(_run(tests[label], variants[label].data_dir))
+        problem = next((f"{label}: {p}" for label, p in ((k, _problem(at)) for k, at in tests.items()) if p), "")
+        charts = {label: len(at.get("plotly_chart")) for label, at in tests.items()}
+        out.append(Timing(page.name, tuple(baseline), {k: tuple(v) for k, v in runs.items()}, charts, problem))
+    return out

@@ -1,0 +1,42 @@
+"""Domain: what a public page shows — sections of chart, table and notes, or the sentence for an empty chart."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from gjj_dash.overview import Card
+
+
+@dataclass(frozen=True)
+class Block:
+    """One section: a lead line (e.g. the counting rule), a chart, its numbers as a table, statements and notes.
+
+    When `empty` is set the section shows that sentence instead of a chart and table.
+    """
+
+    key: str
+    title: str
+    table: pd.DataFrame | None = None
+    figure: go.Figure | None = None
+    alt: str = ""
+    lead: str = ""
+    statements: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    empty: str = ""
+    stem: str = ""
+
+
+@dataclass(frozen=True)
+class View:
+    """A public page for one year: the year's cards and sections, then the sections across years."""
+
+    year: int
+    intro: str
+    year_note: str
+    cards: tuple[Card, ...] = ()
+    summary: tuple[str, ...] = ()
+    blocks: tuple[Block, ...] = ()
+    trends: tuple[Block, ...] = field(default=())

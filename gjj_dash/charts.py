@@ -1,0 +1,208 @@
+"""Domain: charts — plotly Figures built from tidy frames; Okabe–Ito colours, approximate and blank figures marked."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+# Okabe & Ito (2008), the colour-blind-safe qualitative palette; black last, yellow late (weak on white).
+OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000")
+# Line styles and marker shapes repeat the colour cue so no series is told apart by colour alone.
+DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
+SYMBOLS = ("circle", "square", "diamond", "triangle-up", "pentagon", "hexagon")
+APPROX_PATTERN = "/"
+FONT = "Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
+# The columns every builder reads: category (x), series (colour; "" for one series), value (NaN = no such row),
+# display (the figure as people read it), approximate ("at least" figures) and blank (an empty official cell).
+CHART_COLUMNS = ("category", "series", "value", "display", "approximate", "blank")
+# Facility matrix statuses, in colour order: reported for the hall, reported only for the halls as a whole, none.
+MATRIX_STATUSES = ("present", "whole", "absent")
+MATRIX_COLOURS = ("#009E73", "#56B4E9", "#E8E8E8")
+
+
+@dataclass(frozen=True)
+class Axes:
+    """The words of a chart: title, axis titles and legend title, already in the reader's language."""
+
+    title: str
+    x: str
+    y: str
+    legend: str = ""
+
+
+def chart_frame(records: Sequence[dict]) -> pd.DataFrame:
+    """A frame with exactly the chart columns and their types."""
+    frame = pd.DataFrame(list(records), columns=list(CHART_COLUMNS))
+    return frame.astype(
+        {"category": "object", "series": "string", "value": "float64", "display": "string",
+         "approximate": "bool", "blank": "bool"}
+    )
+
+
+def _figure(
+    traces: list[dict], axes: Axes, *, height: int, legend: bool, x: dict, y: dict, **extra: object
+) -> go.Figure:
+    """One Figure built in a single validation pass (plotly's incremental updates are slow)."""
+    grid = {"automargin": True, "gridcolor": "#E5E5E5"}
+    layout = {
+        "title": {"text": axes.title, "x": 0, "xanchor": "left"},
+        "font": {"family": FONT, "size": 13},
+        "separators": ".,",
+        "height": height,
+        "margin": {"l": 10, "r": 30, "t": 60 if axes.title else 36, "b": 10},
+        "legend": {"title": {"text": axes.legend}, "orientation": "h", "yanchor": "top", "y": -0.18},
+        "showlegend": legend,
+        "plot_bgcolor": "white",
+        "xaxis": {"title": {"text": axes.x}, **grid, **x},
+        "yaxis": {"title": {"text": axes.y}, **grid, **y},
+        **extra,
+    }
+    return go.Figure(data=traces, layout=layout)
+
+
+def _groups(frame: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
+    names = list(dict.fromkeys(frame["series"].fillna("")))
+    return [(name, frame[frame["series"].fillna("") == name]) for name in names]
+
+
+def _years(frame: pd.DataFrame, changes: Sequence[tuple[int, str]]) -> tuple[dict, dict]:
+    """Years as whole numbers on their axis, and a dotted line named after the new format where the format changes."""
+    years = pd.to_numeric(frame["category"], errors="coerce").dropna()
+    if years.empty:
+        return {}, {}
+    shapes = [
+        {"type": "line", "xref": "x", "yref": "paper", "x0": year - 0.5, "x1": year - 0.5, "y0": 0, "y1": 1,
+         "line": {"dash": "dot", "color": "#555555", "width": 1.5}}
+        for year, _ in changes
+    ]
+    notes = [
+        {"xref": "x", "yref": "paper", "x": year - 0.5, "y": 1, "text": label, "showarrow": False,
+         "xanchor": "left", "yanchor": "bottom", "font": {"size": 11}}
+        for year, label in changes
+    ]
+    span = [float(years.min()) - 0.5, float(years.max()) + 0.5]
+    return {"tickformat": "d", "dtick": 1, "range": span}, {"shapes": shapes, "annotations": notes}
+
+
+def _counts(frame: pd.DataFrame, percent: bool = False) -> dict:
+    """The value axis: thousands separators; whole-number ticks when every figure is a small whole number."""
+    if percent:
+        return {"tickformat": ".0%", "rangemode": "tozero"}
+    values = frame["value"].dropna()
+    small = not values.empty and values.max() <= 10 and (values % 1 == 0).all()
+    return {"tickformat": ",~f", "rangemode": "tozero", **({"dtick": 1} if small else {})}
+
+
+def bar_chart(
+    frame: pd.DataFrame,
+    axes: Axes,
+    *,
+    horizontal: bool = False,
+    stacked: bool = False,
+    percent: bool = False,
+    changes: Sequence[tuple[int, str]] = (),
+) -> go.Figure:
+    """Bars, one colour per series; an approximate figure hatched and labelled (19,000+), a blank one at 0 with —."""
+    traces = []
+    groups = _groups(frame)
+    for n, (name, part) in enumerate(groups):
+        values = part["value"].fillna(0.0).tolist()
+        cats = part["category"].tolist()
+        traces.append({
+            "type": "bar",
+            "x": values if horizontal else cats,
+            "y": cats if horizontal else values,
+            "orientation": "h" if horizontal else "v",
+            "name": name or axes.y,
+            "text": part["display"].tolist(),
+            "textposition": "inside" if stacked else "outside",
+            "cliponaxis": False,
+            "marker": {
+                "color": OKABE_ITO[n % len(OKABE_ITO)],
+                "line": {"color": "#333333", "width": 0.5},
+                "pattern": {
+                    "shape": [APPROX_PATTERN if a else "" for a in part["approximate"]],
+                    "fgcolor": "#333333",
+                    "fillmode": "overlay",  # the hatch over the series colour, so colour still tells series apart
+                    "solidity": 0.3,
+                },
+            },
+            "hovertemplate": "%{" + ("y" if horizontal else "x") + "}: %{text}<extra>" + (name or "") + "</extra>",
+        })
+    value_axis = _counts(frame, percent)
+    year_axis, marks = _years(frame, changes)
+    if horizontal:
+        x, y = value_axis, {"autorange": "reversed", "type": "category", **year_axis}
+        count = len(dict.fromkeys(frame["category"]))
+        height = max(260, 90 + 34 * count * (1 if stacked else max(1, len(groups))))
+    else:
+        x, y = year_axis, value_axis
+        height = 400
+    return _figure(traces, axes, height=height, legend=len(groups) > 1, x=x, y=y,
+                   barmode="stack" if stacked else "group", **marks)
+
+
+def _broken(part: pd.DataFrame) -> pd.DataFrame:
+    """A series with a gap (NaN half a year before) where its figures stop being comparable (`break` rows)."""
+    rows = []
+    for row in part.to_dict("records"):
+        if row["break"]:
+            rows.append({**row, "category": row["category"] - 0.5, "value": float("nan"), "display": "",
+                         "approximate": False, "blank": False})
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def trend_chart(frame: pd.DataFrame, axes: Axes, *, changes: Sequence[tuple[int, str]] = ()) -> go.Figure:
+    """One line per series over the years; an approximate point hollow and labelled, a blank one marked ×;
+    an optional boolean `break` column cuts the line before a year whose figure is not comparable."""
+    traces = []
+    for n, (name, part) in enumerate(_groups(frame)):
+        if "break" in part.columns and part["break"].any():
+            part = _broken(part)
+        symbol = SYMBOLS[n % len(SYMBOLS)]
+        marks = zip(part["approximate"], part["blank"], strict=True)
+        symbols = ["x" if b else (f"{symbol}-open" if a else symbol) for a, b in marks]
+        traces.append({
+            "type": "scatter",
+            "x": part["category"].tolist(),
+            "y": part["value"].tolist(),
+            "name": name,
+            "mode": "lines+markers+text",
+            "text": [d if a else "" for d, a in zip(part["display"], part["approximate"], strict=True)],
+            "textposition": "top center",
+            "customdata": part["display"].tolist(),
+            "hovertemplate": "%{x}: %{customdata}<extra>" + name + "</extra>",
+            "line": {"color": OKABE_ITO[n % len(OKABE_ITO)], "dash": DASHES[n % len(DASHES)], "width": 2.5},
+            "marker": {"symbol": symbols, "size": 10, "line": {"width": 2}},
+            "connectgaps": False,
+        })
+    year_axis, marks = _years(frame, changes)
+    return _figure(traces, axes, height=420, legend=True, x=year_axis, y=_counts(frame), **marks)
+
+
+def matrix_chart(frame: pd.DataFrame, axes: Axes, status_labels: dict[str, str]) -> go.Figure:
+    """A row × column grid of statuses (present / reported for the halls as a whole / not reported), text in cells.
+
+    `frame` has columns row, column, status (one of MATRIX_STATUSES); rows and columns keep their first-seen order.
+    """
+    rows = list(dict.fromkeys(frame["row"]))
+    cols = list(dict.fromkeys(frame["column"]))
+    codes = {s: i for i, s in enumerate(MATRIX_STATUSES)}
+    lookup = {(r.row, r.column): r.status for r in frame.itertuples(index=False)}
+    z = [[codes[lookup.get((r, c), "absent")] for c in cols] for r in rows]
+    text = [[status_labels[MATRIX_STATUSES[v]] for v in line] for line in z]
+    top = len(MATRIX_STATUSES) - 1
+    scale = []
+    for i, colour in enumerate(MATRIX_COLOURS):
+        scale += [(i / len(MATRIX_COLOURS), colour), ((i + 1) / len(MATRIX_COLOURS), colour)]
+    trace = {
+        "type": "heatmap", "z": z, "x": cols, "y": rows, "text": text, "texttemplate": "%{text}",
+        "zmin": -0.5, "zmax": top + 0.5, "colorscale": scale, "showscale": False, "xgap": 3, "ygap": 3,
+        "hovertemplate": "%{y} · %{x}: %{text}<extra></extra>",
+    }
+    return _figure([trace], axes, height=130 + 34 * len(rows), legend=False,
+                   x={"side": "top", "type": "category"}, y={"autorange": "reversed", "type": "category"})

@@ -1,0 +1,39 @@
+"""I/O: `gjj-dash check` — the data-quality findings, one per line or as JSON, from the code the page uses."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from gjj_dash.cli import EXIT_OK, EXIT_PROBLEMS, _dataset, _require_year, _year
+from gjj_dash.i18n import t
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Print every finding (of one year with --year, cross-year ones included); exit 1 on an error with --strict."""
+    from gjj_dash.checks import check_dataset
+    from gjj_dash.findings import counts, finding_line, findings_json
+
+    dataset = _dataset(args)
+    if args.year is not None:
+        _require_year(dataset, args.year)
+    findings = [f for f in check_dataset(dataset) if args.year is None or f.year == args.year]
+    if args.format == "json":
+        print(findings_json(findings))
+    else:
+        for finding in findings:
+            print(finding_line(finding))
+    tally = counts(findings)
+    summary = t("quality.summary", "zh", n=len(findings), **tally) if findings else t("quality.none", "zh")
+    print(summary, file=sys.stderr)  # stdout holds only the findings
+    return EXIT_PROBLEMS if args.strict and tally["error"] else EXIT_OK
+
+
+COMMANDS = [("check", "核对数据质量：表内勾稽关系、跨年度衔接、正文与统计表是否一致（只报告，不修改数据）", cmd_check)]
+
+
+def add_arguments(made: dict[str, argparse.ArgumentParser]) -> None:
+    """The arguments of `gjj-dash check`."""
+    made["check"].add_argument("--year", type=_year, help="只列出这一年度的发现（含与上一年度的跨年度核对）")
+    made["check"].add_argument("--format", default="text", choices=["text", "json"], help="输出格式（默认 text）")
+    made["check"].add_argument("--strict", action="store_true", help="有“错误”级发现时以退出码 1 结束")

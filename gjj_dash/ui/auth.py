@@ -1,0 +1,91 @@
+"""Streamlit glue: the staff login — st.login (OIDC) when secrets hold an [auth] block, else local accounts."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import streamlit as st
+from streamlit.errors import StreamlitSecretNotFoundError
+
+from gjj_dash import auth
+from gjj_dash.i18n import t
+from gjj_dash.ui import loaders
+
+SESSION_USER = "admin_user"
+
+
+@st.cache_resource(show_spinner=False)
+def _throttle() -> auth.Throttle:
+    """One failure count per account name for the whole server process (a new browser tab does not reset it)."""
+    return auth.Throttle()
+
+
+def oidc_configured() -> bool:
+    """Whether .streamlit/secrets.toml configures OpenID Connect for st.login."""
+    try:
+        return "auth" in st.secrets
+    except (StreamlitSecretNotFoundError, FileNotFoundError):
+        return False
+
+
+def authlib_installed() -> bool:
+    """st.login needs Authlib, which gjj-dash does not install (local accounts need nothing more)."""
+    return importlib.util.find_spec("authlib") is not None
+
+
+def _oidc_user(lang: str) -> str | None:
+    if st.user.is_logged_in:
+        name = str(st.user.get("email") or st.user.get("name") or st.user.get("sub") or "oidc")
+        st.sidebar.caption(t("admin.logged_in_as", lang, name=name))
+        if st.sidebar.button(t("admin.logout", lang), key="admin_logout"):
+            st.logout()
+        return name
+    st.info(t("admin.login_required", lang))
+    if not authlib_installed():
+        st.error(t("admin.oidc_no_authlib", lang))
+        return None
+    if st.button(t("admin.login_oidc", lang), key="admin_oidc_login"):
+        st.login()
+    return None
+
+
+def _local_user(lang: str) -> str | None:
+    path = auth.accounts_path(loaders.data_dir())
+    try:
+        users = auth.load_accounts(path)
+    except auth.AuthError as exc:
+        st.error(str(exc))
+        return None
+    if not users:
+        st.warning(t("admin.no_accounts", lang))
+        st.code(f"gjj-dash user add 张薇 --data-dir {loaders.data_dir()}", language="bash")
+        st.caption(t("admin.accounts_where", lang, path=path))
+        return None
+    name = st.session_state.get(SESSION_USER)
+    if name in users:
+        st.sidebar.caption(t("admin.logged_in_as", lang, name=name))
+        if st.sidebar.button(t("admin.logout", lang), key="admin_logout"):
+            del st.session_state[SESSION_USER]
+            st.rerun()
+        return name
+    st.info(t("admin.login_required", lang))
+    with st.form("admin_login", clear_on_submit=True):
+        given = st.text_input(t("admin.login_name", lang), key="admin_login_name")
+        password = st.text_input(t("admin.login_password", lang), type="password", key="admin_login_password")
+        submitted = st.form_submit_button(t("admin.login", lang), key="admin_login_submit")
+    if submitted:
+        result = auth.login(users, given, password, _throttle())
+        if result.ok:
+            st.session_state[SESSION_USER] = given.strip()
+            st.rerun()
+        elif result.throttled:
+            st.error(t("admin.login_wait", lang, seconds=max(1, round(result.wait))))
+        else:
+            later = t("admin.login_later", lang, seconds=max(1, round(result.wait))) if result.wait > 0 else ""
+            st.error(t("admin.login_wrong", lang) + later)
+    return None
+
+
+def staff_user(lang: str) -> str | None:
+    """The logged-in staff member's name, or None after showing the login (or how to create an account)."""
+    return _oidc_user(lang) if oidc_configured() else _local_user(lang)

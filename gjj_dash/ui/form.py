@@ -1,0 +1,71 @@
+"""Streamlit glue: a year's printed form on screen (plain-text widgets only) and the download buttons of the tables."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from gjj_dash.export import MIME
+from gjj_dash.i18n import t
+from gjj_dash.official import Form, screen_frame
+
+
+def show_form(form: Form, lang: str) -> None:
+    """The form as printed: title, year, 填报单位, each table, footer, source.
+
+    Text that may come from an upload (填报单位, footer names, source) goes through st.text and st.dataframe, which
+    render plain text: no Markdown and no HTML is ever interpreted, so nothing uploaded can inject markup or fetch
+    a resource. Titles and captions come from the catalogue.
+    """
+    st.subheader(form.title, anchor=False)
+    st.text(form.period, text_alignment="center", width="stretch")
+    if form.filer_line:
+        st.text(form.filer_line)
+    for table in form.tables:
+        if len(form.tables) > 1:
+            st.markdown(f"**{table.table.title}**")
+        if table.table.caption:
+            st.caption(table.table.caption)
+        frame = screen_frame(table, lang)
+        # Positions count the hidden index as 0: then the label column(s), the unit and the figures (centred).
+        texts = 1 + (lang == "en")
+        config = {n: st.column_config.TextColumn(width="large") for n in range(1, 1 + texts)}
+        config |= {n: st.column_config.TextColumn(alignment="center") for n in range(1 + texts, 1 + frame.shape[1])}
+        st.dataframe(frame, hide_index=True, width="stretch", height="content", key=f"tables_{table.table.id}",
+                     column_config=config)
+    lines = form.footer_lines()
+    for line in lines:
+        st.text(line)
+    if not lines:
+        st.caption(t("tables.no_footer", lang))
+    notes = [t("tables.blank_note", lang), t("tables.approx_note", lang)]
+    if lang == "en":
+        notes.append(t("tables.lang_note", lang))
+    st.caption("  \n".join(notes))
+    provenance = [t("tables.source", lang, source=form.source)] if form.source else []
+    if form.origin in ("bundled", "upload"):
+        provenance.append(t("tables.origin", lang, origin=t(f"tables.origin.{form.origin}", lang)))
+    if form.version:
+        provenance.append(t("tables.version", lang, version=form.version))
+    if provenance:
+        st.text("\n".join(provenance))
+
+
+def download_buttons(
+    kinds: tuple[str, ...], build: Callable[[str], tuple[bytes, str]], *, labels: str, key: str, lang: str
+) -> None:
+    """One download button per kind, side by side; each file is named with its year and content hash."""
+    for column, kind in zip(st.columns(len(kinds)), kinds, strict=True):
+        payload, name = build(kind)
+        with column:
+            st.download_button(
+                t(f"{labels}.{kind}", lang),
+                payload,
+                file_name=name,
+                mime=MIME[kind],
+                key=f"{key}_{kind}",
+                on_click="ignore",
+                icon=":material/download:",
+                width="stretch",
+            )

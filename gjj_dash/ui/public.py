@@ -1,0 +1,29 @@
+"""Streamlit glue: the public pages' views, built once per data version, page, year and language."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from gjj_dash.blocks import View
+from gjj_dash.disclosure import disclosure_view
+from gjj_dash.halls import halls_view
+from gjj_dash.portal import portal_view
+from gjj_dash.requests import requests_view
+from gjj_dash.ui import loaders
+
+BUILDERS = {
+    "disclosure": disclosure_view,
+    "halls": halls_view,
+    "portal": portal_view,
+    "requests": requests_view,
+}
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _view(page: str, folder: str, version: str, year: int, lang: str) -> View:
+    return BUILDERS[page](loaders.dataset(), loaders.series(), year, lang)
+
+
+def view(page: str, year: int, lang: str) -> View:
+    """A public page's view of a year (not rebuilt on every rerun; a new data version gets a new entry)."""
+    return _view(page, str(loaders.data_dir()), loaders.current_version(), year, lang)

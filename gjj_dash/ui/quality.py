@@ -1,0 +1,63 @@
+"""Streamlit glue: the data-quality marker beside a figure, and a finding drawn with both sides, figures and sources."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import streamlit as st
+
+from gjj_dash.catalogue import load_catalogue
+from gjj_dash.findings import ICONS, check_label, expand_items, findings_for, severity_label, value_text
+from gjj_dash.i18n import t
+from gjj_dash.problems import SEVERITIES, Finding
+
+QUALITY_PAGE = "pages/quality.py"
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]<>#|~$])")
+
+
+def _plain(text: str) -> str:
+    """Text shown as written: markdown's special characters escaped (labels hold brackets and stars)."""
+    return _MARKDOWN.sub(r"\\\1", text)
+
+
+def marker(findings: Iterable[Finding], year: int | None, items: str | Iterable[str], lang: str = "zh") -> None:
+    """A small “⚠ 数据质量” link to the quality page when a figure (its rows, or a harmonised series) has findings."""
+    if year is None:
+        return
+    hits = findings_for(findings, year, expand_items(load_catalogue(), items))
+    if not hits:
+        return
+    worst = min(hits, key=lambda f: SEVERITIES.index(f.severity))
+    st.page_link(
+        QUALITY_PAGE,
+        label=t("quality.marker", lang, n=len(hits)),
+        help=worst.message[:300],
+        query_params={"year": str(year)},
+    )
+
+
+def finding_card(finding: Finding, lang: str, key: str) -> None:
+    """One finding: severity and check, the sentence, both sides with their figures, and the sources."""
+    with st.container(border=True, key=key):
+        head = f"{ICONS.get(finding.severity, '')} {severity_label(finding.severity, lang)} · "
+        st.markdown(f"**{head}{_plain(check_label(finding.check, lang))}** · {finding.year}")
+        st.markdown(_plain(finding.message))
+        sides = [
+            f"- {_plain(finding.left)}：**{_plain(value_text(finding.left_value, lang))}**",
+            f"- {_plain(finding.right)}：**{_plain(value_text(finding.right_value, lang))}**",
+        ]
+        st.markdown("\n".join(sides))
+        if finding.sources:
+            st.caption(f"{t('common.source', lang)}：{_plain(finding.sources)}")
+
+
+def finding_list(findings: list[Finding], lang: str, key: str) -> None:
+    """Findings grouped by year, newest first; a sentence when there are none."""
+    if not findings:
+        st.caption(t("quality.none", lang))
+        return
+    for year in sorted({f.year for f in findings}, reverse=True):
+        st.markdown(f"**{t('quality.year_heading', lang, year=year)}**")
+        for n, finding in enumerate(f for f in findings if f.year == year):
+            finding_card(finding, lang, key=f"{key}_{year}_{n}")

@@ -1,0 +1,68 @@
+"""Streamlit glue: renders a public page's view — intro, cards, sections of chart + table + notes, trends."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from gjj_dash.blocks import Block, View
+from gjj_dash.i18n import t
+from gjj_dash.overview import Card
+from gjj_dash.ui import widgets
+
+
+def section(block: Block, lang: str, year: int) -> None:
+    """One section in its own keyed container (`section_<key>`): its lead line, the chart with its numbers (or the
+    sentence that replaces them), statements and notes."""
+    with st.container(key=f"section_{block.key}"):
+        if block.title:
+            st.subheader(block.title)
+        if block.empty:
+            st.info(block.empty)
+            return
+        if block.lead:
+            st.markdown(block.lead)
+        if block.figure is not None and block.table is not None:
+            widgets.chart_with_table(block.figure, block.table, key=block.key, lang=lang,
+                                     stem=block.stem or block.key, year=year, alt=block.alt)
+        elif block.table is not None:
+            st.dataframe(block.table, hide_index=True, key=f"{block.key}_table", width="stretch")
+            widgets.table_download(block.table, block.stem or block.key, year, f"{block.key}_csv", lang)
+        for statement in block.statements:
+            st.info(statement)
+        if block.notes:
+            st.caption("  \n".join(block.notes))
+
+
+def card(item: Card, lang: str, key: str) -> None:
+    """One KPI: figure with unit, the change from last year, source, qualifier and notes in plain sight."""
+    with st.container(border=True, key=key):
+        value = item.value if item.value == "—" else f"{item.value} {item.unit}"
+        st.metric(item.label, value, delta=item.delta, delta_color="off")
+        notes = [f"{t('common.source', lang)}{'：' if lang == 'zh' else ': '}{item.source}"]
+        if item.approximate:
+            notes.append(t("common.qualifier_at_least", lang))
+        if item.blank:
+            notes.append(t("common.blank_note", lang))
+        if item.note:
+            notes.append(item.note)
+        st.caption("  \n".join(notes))
+
+
+def render(view: View, lang: str, page: str) -> None:
+    """A whole public page below its title."""
+    st.caption(view.intro)
+    if view.year_note:
+        st.info(view.year_note)
+    for sentence in view.summary:
+        st.info(sentence)
+    if view.cards:
+        columns = st.columns(min(4, len(view.cards)))
+        for n, item in enumerate(view.cards):
+            with columns[n % len(columns)]:
+                card(item, lang, key=f"kpi_{page}_{n}")
+    for block in view.blocks:
+        section(block, lang, view.year)
+    if view.trends:
+        st.header(t("pub.across_years", lang))
+        for block in view.trends:
+            section(block, lang, view.year)

@@ -1,0 +1,160 @@
+"""Browser-test fixtures: one public and one staff server and one Chromium per session, a fresh tab per test."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.browser import proxy, servers
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+HERE = Path(__file__).resolve().parent
+
+
+def in_ci() -> bool:
+    """Whether the CI environment variable is set (CI must never skip a browser test)."""
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def unavailable(reason: str) -> None:
+    """Skip locally with the reason; fail under CI, where the browser tests must run."""
+    if in_ci():
+        pytest.fail(f"browser tests cannot run under CI: {reason}", pytrace=False)
+    pytest.skip(f"browser tests skipped: {reason}")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test in tests/browser carries the `browser` marker (-m browser / -m 'not browser')."""
+    for item in items:
+        if HERE in Path(str(item.path)).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's Chromium, headless, driven by Playwright (its own browser download does not work here)."""
+    if not os.access(CHROMIUM, os.X_OK):
+        unavailable(f"{CHROMIUM} is missing (apt-get install chromium fonts-noto-cjk)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as exc:
+        unavailable(f"Playwright is not installed ({exc}); run `make test`, which installs the dev extra")
+    with sync_playwright() as playwright:
+        # The deploy/nginx sites' names resolve to the loopback nginx of the proxy tests, and to nothing else.
+        names = ",".join(f"MAP {proxy.server_name(site)} {servers.HOST}" for site in ("public", "staff"))
+        args = [*CHROMIUM_ARGS, f"--host-resolver-rules={names}"]
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=args)
+        yield chromium
+        chromium.close()
+
+
+def _server(browser, tmp_path_factory: pytest.TempPathFactory, kind: str) -> Iterator[servers.Server]:
+    try:
+        server = servers.start(tmp_path_factory.mktemp(kind), kind)
+    except RuntimeError as exc:
+        pytest.fail(str(exc), pytrace=False)
+    try:
+        warm_up(browser, server)
+        yield server
+    finally:
+        server.stop()
+
+
+def warm_up(browser, server: servers.Server) -> None:
+    """Open the main page once, so the process has run app.py's st.navigation before any test asks for a page.
+
+    Until then Streamlit serves a deep link from the pages/ folder directly, bypassing app.py (see
+    test_public.py::test_first_request_after_start_goes_through_the_router); tests must not depend on their order.
+    """
+    from tests.browser.tab import Tab
+
+    context = browser.new_context()
+    try:
+        Tab(context.new_page(), server.url).open("/")
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def public_server(browser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[servers.Server]:
+    """`gjj-dash serve --public` on a free port, with a copy of the bundled years and deploy/public/config.toml."""
+    yield from _server(browser, tmp_path_factory, "public")
+
+
+@pytest.fixture(scope="session")
+def staff_server(browser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[servers.Server]:
+    """`gjj-dash serve` (staff) on a free port, with a copy of the bundled years and deploy/staff/config.toml."""
+    yield from _server(browser, tmp_path_factory, "staff")
+
+
+def _tab(browser, base: str, hosts: frozenset[str] | None = None) -> Iterator[object]:
+    from tests.browser.tab import LOCAL_HOSTS, Tab
+
+    context = browser.new_context(
+        locale="zh-CN", viewport={"width": 1400, "height": 1000}, accept_downloads=True, ignore_https_errors=True
+    )
+    try:
+        yield Tab(context.new_page(), base, hosts=hosts or LOCAL_HOSTS)
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def public(browser, public_server: servers.Server) -> Iterator[object]:
+    """A fresh browser context (own cookies, own Streamlit session) on the public deployment."""
+    yield from _tab(browser, public_server.url)
+
+
+@pytest.fixture
+def staff(browser, staff_server: servers.Server) -> Iterator[object]:
+    """A fresh browser context (own cookies, own Streamlit session) on the staff deployment."""
+    yield from _tab(browser, staff_server.url)
+
+
+def _proxy(tmp_path_factory: pytest.TempPathFactory, site: str, server: servers.Server) -> Iterator[proxy.Proxy]:
+    for tool in (proxy.NGINX, proxy.OPENSSL):
+        if not os.access(tool, os.X_OK):
+            unavailable(f"{tool} is missing (apt-get install nginx-light openssl)")
+    try:
+        running = proxy.start(tmp_path_factory.mktemp(f"nginx-{site}"), site, int(server.url.rsplit(":", 1)[1]))
+    except RuntimeError as exc:
+        pytest.fail(str(exc), pytrace=False)
+    try:
+        yield running
+    finally:
+        running.stop()
+
+
+@pytest.fixture(scope="session")
+def public_proxy(tmp_path_factory: pytest.TempPathFactory, public_server: servers.Server) -> Iterator[proxy.Proxy]:
+    """deploy/nginx/gjj-dash-public.conf (loopback ports, a throw-away certificate) in front of the public server."""
+    yield from _proxy(tmp_path_factory, "public", public_server)
+
+
+@pytest.fixture(scope="session")
+def staff_proxy(tmp_path_factory: pytest.TempPathFactory, staff_server: servers.Server) -> Iterator[proxy.Proxy]:
+    """deploy/nginx/gjj-dash-staff.conf (loopback ports, a throw-away certificate) in front of the staff server."""
+    yield from _proxy(tmp_path_factory, "staff", staff_server)
+
+
+@pytest.fixture
+def public_via_proxy(browser, public_proxy: proxy.Proxy) -> Iterator[object]:
+    """A fresh tab on the public deployment reached as a visitor would: https through nginx, by its name."""
+    yield from _tab(browser, public_proxy.url, frozenset({public_proxy.name}))
+
+
+@pytest.fixture
+def staff_via_proxy(browser, staff_proxy: proxy.Proxy) -> Iterator[object]:
+    """A fresh tab on the staff deployment reached through its intranet nginx site."""
+    yield from _tab(browser, staff_proxy.url, frozenset({staff_proxy.name}))

@@ -1,0 +1,191 @@
+"""Test support: one browser tab on a deployment, recording console errors and every request the page makes."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+if TYPE_CHECKING:
+    from playwright.sync_api import ConsoleMessage, Page
+
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost"})
+# Schemes that never leave the machine (favicons drawn as data: URLs, blob: downloads).
+LOCAL_SCHEMES = {"data", "blob", "about"}
+APP = '[data-testid="stApp"]'
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+EXCEPTION = '[data-testid="stException"]'
+TIMEOUT_MS = 30_000
+QUIET_MS = 400
+# Records the time of the last DOM change, so a test reads a page only once it has been drawn.
+_WATCH_CHANGES = """
+window.__gjjChanged = performance.now();
+new MutationObserver(() => { window.__gjjChanged = performance.now(); })
+  .observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+"""
+# On a deep link (/halls) Streamlit's front end first probes /halls/_stcore/health and /halls/_stcore/host-config to
+# find its base path; those two 404s are its own start-up, not an error of the app.
+BASE_PATH_PROBE = re.compile(r"^(/[^/]+)+/_stcore/(health|host-config)$")
+
+
+@dataclass
+class Tab:
+    """A Playwright page on one server, with what it logged and fetched since it opened."""
+
+    page: Page
+    base: str
+    hosts: frozenset[str] = LOCAL_HOSTS  # where the page may fetch from
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.page.on("console", self._console)
+        self.page.on("pageerror", lambda e: self.page_errors.append(str(e)))
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.add_init_script(_WATCH_CHANGES)
+
+    def _console(self, message: ConsoleMessage) -> None:
+        if message.type != "error":
+            return
+        url = (message.location or {}).get("url", "")
+        if url.startswith(self.base) and BASE_PATH_PROBE.match(urlsplit(url).path):
+            return
+        self.console_errors.append(f"{message.text} [{url}]")
+
+    def open(self, path: str = "/", *, expect: str | None = None) -> Tab:
+        """Open a URL of the app and wait until its script has finished running (and `expect` is shown)."""
+        self.page.goto(self.base + path, wait_until="domcontentloaded")
+        return self.settle(expect)
+
+    def settle(self, expect: str | None = None) -> Tab:
+        """Wait for the expected text (if any), the script run to finish, and the page to stop changing.
+
+        "notRunning" comes before React has drawn what the run sent (widgets such as download buttons load their
+        code on demand), so the page must also be quiet for QUIET_MS before a test reads it.
+        """
+        if expect is not None:
+            self.page.get_by_text(expect, exact=False).first.wait_for(timeout=TIMEOUT_MS)
+        for _ in range(2):  # a rerun requested by the first run (query-param binding) starts within the quiet time
+            self.page.wait_for_selector(IDLE, timeout=TIMEOUT_MS)
+            self.wait_quiet()
+        return self
+
+    def wait_quiet(self) -> None:
+        """Wait until the DOM has not changed for QUIET_MS (at most TIMEOUT_MS; an endless animation only delays)."""
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+        with contextlib.suppress(PlaywrightTimeout):  # the assertions that follow still check what is shown
+            self.page.wait_for_function(
+                f"() => performance.now() - (window.__gjjChanged || 0) > {QUIET_MS}", polling=100, timeout=TIMEOUT_MS
+            )
+
+    def text(self, selector: str = "body") -> str:
+        """The visible text of an element (the whole page by default)."""
+        return self.page.locator(selector).first.inner_text()
+
+    def main_text(self) -> str:
+        """The visible text of the page body, without the sidebar."""
+        return self.text('[data-testid="stMain"]')
+
+    def nav_text(self) -> str:
+        """The visible text of the sidebar navigation."""
+        return self.text('[data-testid="stSidebarNav"]')
+
+    def outside_requests(self) -> list[str]:
+        """Every request the page made to anything but this machine (or the proxy's name)."""
+        outside = []
+        for url in self.requests:
+            parts = urlsplit(url)
+            if parts.scheme not in LOCAL_SCHEMES and parts.hostname not in self.hosts:
+                outside.append(url)
+        return outside
+
+    def assert_clean(self) -> None:
+        """No exception element, no console or page error, and nothing fetched from outside this machine."""
+        exceptions = self.page.locator(EXCEPTION)
+        assert exceptions.count() == 0, f"stException shown: {exceptions.all_inner_texts()}"
+        assert not self.page_errors, f"JavaScript errors: {self.page_errors}"
+        assert not self.console_errors, f"console errors: {self.console_errors}"
+        assert not self.outside_requests(), f"requests leaving the machine: {self.outside_requests()}"
+
+    def charts_without_alt_or_table(self) -> list[str]:
+        """Charts not followed by a caption describing them (alt text) and a table of their numbers."""
+        return self.page.evaluate(_CHART_CHECK)
+
+    def platform_fonts(self, selector: str) -> list[str]:
+        """The font families Chromium actually used to draw an element's text (via the DevTools protocol)."""
+        cdp = self.page.context.new_cdp_session(self.page)
+        try:
+            cdp.send("DOM.enable")
+            root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+            node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+            cdp.send("CSS.enable")
+            fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+        finally:
+            cdp.detach()
+        return [f["familyName"] for f in fonts if f.get("glyphCount", 0) > 0]
+
+    def tab_to(self, predicate_js: str, limit: int = 60) -> list[str]:
+        """Press Tab from the top of the page until the focused element satisfies predicate_js; the path taken."""
+        path: list[str] = []
+        self.page.locator("body").focus()
+        for _ in range(limit):
+            self.page.keyboard.press("Tab")
+            path.append(self.page.evaluate(_DESCRIBE_FOCUS))
+            if self.page.evaluate(f"(el => {predicate_js})(document.activeElement)"):
+                return path
+        raise AssertionError(f"not reached with {limit} Tab presses; focus went: {path}")
+
+    def session_id(self) -> str:
+        """Open the app and read this tab's Streamlit session id from the server's NewSession WebSocket message."""
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        found: list[str] = []
+
+        def frame(payload: bytes | str) -> None:
+            if isinstance(payload, bytes):
+                msg = ForwardMsg.FromString(payload)
+                if msg.WhichOneof("type") == "new_session":
+                    found.append(msg.new_session.initialize.session_id)
+
+        self.page.on("websocket", lambda ws: ws.on("framereceived", frame))
+        self.open("/")
+        assert found, "no NewSession message seen on the WebSocket"
+        return found[-1]
+
+    def upload_status(self) -> int:
+        """PUT a small CSV to /_stcore/upload_file as Streamlit's own uploader does (live session, XSRF token)."""
+        session_id = self.session_id()
+        token = {c["name"]: c["value"] for c in self.page.context.cookies()}["_streamlit_xsrf"]
+        return self.page.evaluate(_UPLOAD_JS, [session_id, token])
+
+
+# For each chart: the next three elements must hold a non-empty caption and a dataframe (widgets.chart_with_table).
+_CHART_CHECK = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].flatMap((chart, n) => {
+  let box = chart.closest('[data-testid="stElementContainer"]');
+  let caption = '', table = false;
+  for (let i = 0; i < 3 && box; i++) {
+    box = box.nextElementSibling;
+    if (!box) break;
+    const text = box.querySelector('[data-testid="stCaptionContainer"]');
+    if (text && !caption) caption = text.innerText.trim();
+    table = table || !!box.querySelector('[data-testid="stDataFrame"]');
+  }
+  return caption && table ? [] : [`chart ${n + 1}: caption=${JSON.stringify(caption)} table=${table}`];
+})"""
+_UPLOAD_JS = """async ([sessionId, token]) => {
+  const form = new FormData();
+  form.append('file', new Blob(['year,value\\n2017,1\\n'], {type: 'text/csv'}), 'x.csv');
+  const response = await fetch(`/_stcore/upload_file/${sessionId}/probe`,
+    {method: 'PUT', body: form, headers: {'X-Xsrftoken': token}, credentials: 'same-origin'});
+  return response.status;
+}"""
+_DESCRIBE_FOCUS = """() => {
+  const el = document.activeElement;
+  const label = el.getAttribute('aria-label') || el.innerText || el.value || '';
+  return `${el.tagName.toLowerCase()}[${el.getAttribute('data-testid') || el.getAttribute('role') || ''}] ${label}`
+    .slice(0, 80);
+}"""

@@ -1,0 +1,151 @@
+"""Local staff accounts: scrypt records, the accounts file, the growing delay, and `gjj-dash user add`."""
+
+from __future__ import annotations
+
+import json
+import stat
+from pathlib import Path
+
+import pytest
+
+from gjj_dash import auth
+from gjj_dash.cli import main
+from gjj_dash.paths import BUNDLED_DATA
+
+
+class Clock:
+    """A hand-moved clock for the throttle."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_a_password_is_stored_only_as_a_salted_scrypt_hash() -> None:
+    """The record verifies the password, refuses another, holds no plain text, and two records differ by salt."""
+    first, second = auth.hash_password("正确的密码123"), auth.hash_password("正确的密码123")
+    assert auth.verify_password("正确的密码123", first)
+    assert not auth.verify_password("正确的密码124", first)
+    assert first["salt"] != second["salt"] and first["hash"] != second["hash"]
+    assert "正确的密码123" not in json.dumps(first, ensure_ascii=False)
+    assert first["scrypt"] == {"n": 16384, "r": 8, "p": 1}
+
+
+@pytest.mark.parametrize(
+    "record", [{}, {"scrypt": {"n": 2}, "salt": "!!", "hash": "x"}, {"salt": "AA==", "hash": "AA=="}]
+)
+def test_a_broken_record_never_verifies(record: dict) -> None:
+    """A missing or malformed record is a failed login, not an exception."""
+    assert not auth.verify_password("anything", record)
+
+
+def test_add_user_writes_an_owner_only_file_and_refuses_duplicates(tmp_path: Path) -> None:
+    """The file is 0600 JSON with one scrypt record; adding the name again needs replace=True."""
+    path = tmp_path / "store" / "accounts.json"
+    auth.add_user(path, "张薇", "password-1")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    users = auth.load_accounts(path)
+    assert list(users) == ["张薇"] and auth.verify_password("password-1", users["张薇"])
+    with pytest.raises(auth.AuthError, match="账户“张薇”已存在；要重设密码请加 --replace"):
+        auth.add_user(path, "张薇", "password-2")
+    auth.add_user(path, "张薇", "password-2", replace=True)
+    assert auth.verify_password("password-2", auth.load_accounts(path)["张薇"])
+
+
+@pytest.mark.parametrize(
+    ("name", "password", "message"),
+    [
+        ("张 薇", "password-1", "账户名“张 薇”无效"),
+        ("../etc", "password-1", "无效"),
+        ("mayi", "short", "密码太短：至少 8 个字符"),
+    ],
+)
+def test_add_user_refuses_bad_names_and_short_passwords(tmp_path: Path, name: str, password: str, message: str) -> None:
+    """A Chinese message and no file written."""
+    path = tmp_path / "accounts.json"
+    with pytest.raises(auth.AuthError, match=message):
+        auth.add_user(path, name, password)
+    assert not path.exists()
+
+
+def test_accounts_are_never_written_into_the_checkout_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bundled data/ is refused as the accounts' home."""
+    with pytest.raises(auth.AuthError, match="账户文件不能放在程序自带的 data/ 目录中"):
+        auth.add_user(BUNDLED_DATA / "accounts.json", "zhangwei", "password-1")
+    assert not (BUNDLED_DATA / "accounts.json").exists()
+
+
+def test_accounts_path_is_in_the_data_dir_unless_the_variable_says_otherwise(tmp_path, monkeypatch) -> None:
+    """DATA_DIR/accounts.json by default; $GJJ_DASH_ACCOUNTS wins."""
+    monkeypatch.delenv(auth.ENV_ACCOUNTS, raising=False)
+    assert auth.accounts_path(tmp_path) == tmp_path / "accounts.json"
+    monkeypatch.setenv(auth.ENV_ACCOUNTS, str(tmp_path / "elsewhere.json"))
+    assert auth.accounts_path(tmp_path / "x") == tmp_path / "elsewhere.json"
+
+
+def test_an_unreadable_accounts_file_is_a_chinese_error(tmp_path: Path) -> None:
+    """Garbage in accounts.json: AuthError naming the file, not a traceback."""
+    path = tmp_path / "accounts.json"
+    path.write_text("{not json", encoding="utf-8")
+    with pytest.raises(auth.AuthError, match="账户文件 .* 无法读取"):
+        auth.load_accounts(path)
+    assert auth.load_accounts(tmp_path / "missing.json") == {}
+
+
+@pytest.mark.parametrize(("failures", "delay"), [(0, 0), (1, 0), (2, 0), (3, 1), (4, 2), (5, 4), (8, 32), (30, 300)])
+def test_the_delay_grows_after_failures(failures: int, delay: float) -> None:
+    """Two free mistakes, then 1, 2, 4 … seconds, capped at five minutes."""
+    assert auth.delay_after(failures) == delay
+
+
+def test_login_waits_after_repeated_failures_even_with_the_right_password() -> None:
+    """Three wrong passwords: the next attempt is refused unchecked until the delay has passed; success resets."""
+    clock = Clock()
+    throttle = auth.Throttle(clock)
+    users = {"张薇": auth.hash_password("password-1")}
+    for _ in range(3):
+        assert auth.login(users, "张薇", "wrong", throttle) == auth.Login(False, wait=0.0 if _ < 2 else 1.0)
+    assert auth.login(users, "张薇", "password-1", throttle) == auth.Login(False, 1.0, throttled=True)
+    clock.now += 1.0
+    assert auth.login(users, "张薇", "password-1", throttle).ok
+    assert throttle.wait("张薇") == 0 and auth.login(users, "张薇", "wrong", throttle).wait == 0
+
+
+def test_an_unknown_name_fails_like_a_wrong_password_and_is_throttled_too() -> None:
+    """No account of that name: refused, and its failures count like any other name's."""
+    throttle = auth.Throttle(Clock())
+    for _ in range(3):
+        assert not auth.login({}, "nobody", "password-1", throttle).ok
+    assert auth.login({}, "nobody", "password-1", throttle).throttled
+
+
+def test_cli_user_add_asks_twice_and_stores_the_hash_in_the_data_dir(tmp_path: Path, monkeypatch, capsys) -> None:
+    """`gjj-dash user add 张薇 --data-dir D` writes D/accounts.json; the password itself is nowhere in it."""
+    monkeypatch.delenv(auth.ENV_ACCOUNTS, raising=False)
+    answers = iter(["password-1", "password-1"])
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))
+    assert main(["user", "add", "张薇", "--data-dir", str(tmp_path)]) == 0
+    assert "已保存账户 张薇（加盐 scrypt 散列）" in capsys.readouterr().out
+    saved = (tmp_path / "accounts.json").read_text(encoding="utf-8")
+    assert "password-1" not in saved and auth.verify_password("password-1", json.loads(saved)["users"]["张薇"])
+
+
+def test_cli_user_add_refuses_two_different_passwords(tmp_path: Path, monkeypatch, capsys) -> None:
+    """Mismatch: exit 1, a Chinese line, no file."""
+    monkeypatch.delenv(auth.ENV_ACCOUNTS, raising=False)
+    answers = iter(["password-1", "password-2"])
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))
+    assert main(["user", "add", "zhangwei", "--data-dir", str(tmp_path)]) == 1
+    assert "两次输入的密码不一致" in capsys.readouterr().err
+    assert not (tmp_path / "accounts.json").exists()
+
+
+def test_cli_user_add_without_a_data_dir_is_a_usage_error(monkeypatch, capsys) -> None:
+    """With the bundled data/ as the data directory: exit 2 before any password is asked."""
+    monkeypatch.delenv(auth.ENV_ACCOUNTS, raising=False)
+    monkeypatch.delenv("GJJ_DASH_DATA_DIR", raising=False)
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": pytest.fail("no password should be asked"))
+    assert main(["user", "add", "zhangwei"]) == 2
+    assert "账户文件不能放在程序自带的 data/ 目录中" in capsys.readouterr().err

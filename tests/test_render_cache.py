@@ -1,0 +1,26 @@
+"""Work a page would otherwise redo on every rerun is done once per object, with the same bytes as before."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from gjj_dash.ui.widgets import _PAYLOADS, csv_payload
+
+
+def test_csv_payload_is_built_once_per_frame_and_formula_safe() -> None:
+    """The same frame gives the very same bytes object; the CSV keeps the BOM and neutralises a formula cell."""
+    frame = pd.DataFrame({"指标": ["=1+1", "规章"], "数值": [3, 0]})
+    first = csv_payload(frame)
+    assert csv_payload(frame) is first
+    assert first.startswith("\ufeff".encode())
+    assert first.decode("utf-8-sig").splitlines() == ["指标,数值", "'=1+1,3", "规章,0"]
+
+
+def test_csv_payload_entry_goes_with_its_frame() -> None:
+    """A frame that is gone leaves no entry behind, and an equal new frame gives equal bytes."""
+    frame = pd.DataFrame({"a": [1, 2]})
+    payload = csv_payload(frame)
+    key = id(frame)
+    del frame
+    assert key not in _PAYLOADS
+    assert csv_payload(pd.DataFrame({"a": [1, 2]})) == payload
