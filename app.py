@@ -17,21 +17,21 @@ def page(path: str, key: str, url: str, icon: str, default: bool = False) -> st.
 
 navigation = {
     t("nav.public", lang): [
-        page("pages/overview.py", "page.overview", "overview", ":material/dashboard:", default=True),
-        page("pages/disclosure.py", "page.disclosure", "disclosure", ":material/campaign:"),
-        page("pages/halls.py", "page.halls", "halls", ":material/storefront:"),
-        page("pages/portal.py", "page.portal", "portal", ":material/language:"),
-        page("pages/requests.py", "page.requests", "requests", ":material/gavel:"),
+        page("views/overview.py", "page.overview", "overview", ":material/dashboard:", default=True),
+        page("views/disclosure.py", "page.disclosure", "disclosure", ":material/campaign:"),
+        page("views/halls.py", "page.halls", "halls", ":material/storefront:"),
+        page("views/portal.py", "page.portal", "portal", ":material/language:"),
+        page("views/requests.py", "page.requests", "requests", ":material/gavel:"),
     ],
     t("nav.data", lang): [
-        page("pages/tables.py", "page.tables", "tables", ":material/table_chart:"),
-        page("pages/dictionary.py", "page.dictionary", "dictionary", ":material/menu_book:"),
-        page("pages/quality.py", "page.quality", "quality", ":material/fact_check:"),
+        page("views/tables.py", "page.tables", "tables", ":material/table_chart:"),
+        page("views/dictionary.py", "page.dictionary", "dictionary", ":material/menu_book:"),
+        page("views/quality.py", "page.quality", "quality", ":material/fact_check:"),
     ],
 }
 if not loaders.is_public():
     # The public deployment never registers the staff page, so its URL answers "page not found" there.
-    navigation[t("nav.staff", lang)] = [page("pages/admin.py", "page.admin", "admin", ":material/upload_file:")]
+    navigation[t("nav.staff", lang)] = [page("views/admin.py", "page.admin", "admin", ":material/upload_file:")]
 
 current = st.navigation(navigation)
 # Each page its own browser-tab title (screen readers and tabs tell the pages apart).

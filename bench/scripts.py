@@ -12,7 +12,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from gjj_dash.paths import ENV_DATA_DIR
@@ -22,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "app.py"
 BASELINE = Path(__file__).resolve().parent / "baseline_app.py"
 shuffle = random.Random(9).shuffle
-_PAGE = re.compile(r'page\(\s*"(pages/[^"]+\.py)",\s*"[^"]+",\s*"([^"]+)"[^)]*?(default=True)?\)')
+_PAGE = re.compile(r'page\(\s*"(views/[^"]+\.py)",\s*"[^"]+",\s*"([^"]+)"[^)]*?(default=True)?\)')
 
 
 @dataclass(frozen=True)
@@ -74,27 +73,6 @@ def environment(data_dir: Path, public: bool = False) -> Iterator[None]:
                 os.environ[key] = value
 
 
-@contextmanager
-def through_router() -> Iterator[None]:
-    """Make every AppTest run execute app.py (the router), as the real server does.
-
-    AppTest (Streamlit 1.67) resets PagesManager.uses_pages_directory before each run; with a pages/ folder next to
-    app.py every run after the first then executes the page file alone (v1 multipage mode), skipping app.py and its
-    sidebar. The real server leaves that mode for good once app.py calls st.navigation; this does the same.
-    """
-    original = PagesManager.__init__
-
-    def init(self: PagesManager, *args: object, **kwargs: object) -> None:
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    PagesManager.__init__ = init  # type: ignore[method-assign]
-    try:
-        yield
-    finally:
-        PagesManager.__init__ = original  # type: ignore[method-assign]
-
-
 def _problem(at: AppTest) -> str:
     if at.exception:
         return "exception: " + str(at.exception[0].value)[:200]
@@ -136,8 +114,7 @@ def time_pages(variants: dict[str, Variant], repeats: int, pages: list[Page] | N
     Runs are interleaved in a shuffled order each round (baseline, page in variant 1, page in variant 2, …) so that
     other load on the machine falls on all of them alike; each ratio compares medians taken in the same stretch.
     """
-    with through_router():
-        return _time_pages(variants, repeats, pages or registered_pages())
+    return _time_pages(variants, repeats, pages or registered_pages())
 
 
 def _time_pages(variants: dict[str, Variant], repeats: int, pages: list[Page]) -> list[Timing]:

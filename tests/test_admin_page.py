@@ -14,7 +14,7 @@ from gjj_dash.paths import BUNDLED_DATA
 from gjj_dash.store import Store
 from tests.conftest import texts
 
-PAGE = "pages/admin.py"
+PAGE = "views/admin.py"
 NAME, PASSWORD = "张薇", "password-1"
 
 
@@ -118,7 +118,7 @@ def test_upload_preview_diff_confirm_publishes_and_every_page_shows_it(app, staf
     assert "此文件已发布" in texts(at) and not [b for b in at.button if b.key == "admin_publish"]
     assert load_dataset(staff).cell(2017, "old.s1.disclosed").value == 250
     at.session_state["year"] = 2017
-    at.switch_page("pages/overview.py").run()
+    at.switch_page("views/overview.py").run()
     assert {m.label: m.value for m in at.metric}["主动公开政府信息数"] == "250 条"
     fresh = app(staff, query={"year": "2017"}).run()  # a new visitor, same server process and caches
     assert fresh.selectbox(key="year").options == ["2017", "2016"]
@@ -264,7 +264,7 @@ def test_the_public_deployment_has_no_staff_page_and_its_store_refuses_writes(ap
 
 
 def test_the_page_run_directly_in_public_mode_writes_nothing(staff, monkeypatch) -> None:
-    """A fresh server may run pages/admin.py without app.py (the pages/ fallback): in public mode, a notice only."""
+    """Defence in depth: run directly in public mode, the staff page shows a notice only and writes nothing."""
     monkeypatch.setenv("GJJ_DASH_DATA_DIR", str(staff))
     monkeypatch.setenv("GJJ_DASH_MODE", "public")
     before = listing(staff)

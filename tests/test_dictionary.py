@@ -89,7 +89,7 @@ def test_method_and_fields_explain_blanks_approximations_and_channels() -> None:
 def test_dictionary_page_renders_method_tables_and_download(app) -> None:
     """AppTest: method text, the five tables, the CSV download; choosing new2021 lists its 40 rows."""
     at = app().run()
-    at.switch_page("pages/dictionary.py").run()
+    at.switch_page("views/dictionary.py").run()
     assert not at.exception, at.exception
     assert at.title[0].value == "数据说明"
     assert "“—”（未填报）" in texts(at)

@@ -7,15 +7,15 @@ import pytest
 from tests.conftest import texts
 
 PAGES = [
-    "pages/overview.py",
-    "pages/disclosure.py",
-    "pages/halls.py",
-    "pages/portal.py",
-    "pages/requests.py",
-    "pages/tables.py",
-    "pages/dictionary.py",
-    "pages/quality.py",
-    "pages/admin.py",
+    "views/overview.py",
+    "views/disclosure.py",
+    "views/halls.py",
+    "views/portal.py",
+    "views/requests.py",
+    "views/tables.py",
+    "views/dictionary.py",
+    "views/quality.py",
+    "views/admin.py",
 ]
 
 
@@ -65,4 +65,4 @@ def test_public_mode_has_no_staff_page(app) -> None:
     at = app(public=True).run()
     assert not at.exception
     with pytest.raises(Exception):  # noqa: B017 — AppTest raises when the page is not registered
-        at.switch_page("pages/admin.py").run()
+        at.switch_page("views/admin.py").run()

@@ -11,7 +11,7 @@ from tests.conftest import texts
 
 def _page(app, data_dir: Path | None = None, query: dict | None = None):  # noqa: ANN001, ANN202 — AppTest objects
     at = app(data_dir, query=query).run()
-    at.switch_page("pages/quality.py").run()
+    at.switch_page("views/quality.py").run()
     assert not at.exception, at.exception
     return at
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from tests.conftest import texts
 from tests.formdata import add_year
 
-PAGE = "pages/tables.py"
+PAGE = "views/tables.py"
 DOWNLOADS = {
     "tables_dl_csv": "CSV（官方版式，Excel 可直接打开）",
     "tables_dl_xlsx": "Excel（XLSX，A4 打印版式）",

@@ -12,7 +12,7 @@ from gjj_dash.findings import ICONS, check_label, expand_items, findings_for, se
 from gjj_dash.i18n import t
 from gjj_dash.problems import SEVERITIES, Finding
 
-QUALITY_PAGE = "pages/quality.py"
+QUALITY_PAGE = "views/quality.py"
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]<>#|~$])")
 
 

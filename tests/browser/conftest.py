@@ -74,8 +74,8 @@ def _server(browser, tmp_path_factory: pytest.TempPathFactory, kind: str) -> Ite
 def warm_up(browser, server: servers.Server) -> None:
     """Open the main page once, so the process has run app.py's st.navigation before any test asks for a page.
 
-    Until then Streamlit serves a deep link from the pages/ folder directly, bypassing app.py (see
-    test_public.py::test_first_request_after_start_goes_through_the_router); tests must not depend on their order.
+    The page scripts live in views/ (not pages/, which Streamlit would auto-discover and serve without app.py);
+    warming up only keeps the first test's timing comparable to the others.
     """
     from tests.browser.tab import Tab
 

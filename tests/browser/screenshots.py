@@ -21,7 +21,7 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
         "--disable-sync", "--no-first-run"]
 WIDTH = 1280
 MAX_HEIGHT = 16_000  # a very long page is cut here rather than producing a huge file
-_PAGE = re.compile(r'page\(\s*"pages/([^"]+)\.py",\s*"[^"]+",\s*"([^"]+)"')
+_PAGE = re.compile(r'page\(\s*"views/([^"]+)\.py",\s*"[^"]+",\s*"([^"]+)"')
 
 
 def public_pages() -> list[tuple[str, str]]:
@@ -77,8 +77,7 @@ def main(argv: list[str] | None = None) -> int:
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
                 page = browser.new_page(locale="zh-CN", device_scale_factor=1)
-                # Until app.py has run once, Streamlit maps /<page> straight to pages/<page>.py (its old
-                # multipage mode, without app.py's sidebar); one run of the entry page registers st.navigation.
+                # Open the entry page once so every screenshot is taken from a warm server.
                 page.goto(server.url, wait_until="networkidle", timeout=60_000)
                 settle(page)
                 for stem, url in public_pages():

@@ -155,12 +155,6 @@ def test_public_server_wrote_nothing_in_its_data_directory(public, public_server
     assert not (public_server.data_dir / ".publish.lock").exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pages/ beside app.py is auto-discovered: until the process has run st.navigation once, a deep link runs "
-    "pages/<name>.py directly (no router, no gating; /admin reaches pages/admin.py, whose own read-only check is all "
-    "that stops it). Fix: rename pages/ (e.g. views/) and update app.py; then remove this marker.",
-)
 def test_first_request_after_start_goes_through_the_router(browser, tmp_path) -> None:
     """On a freshly started public server the very first request for /admin answers "Page not found" too."""
     from tests.browser import servers
