@@ -19,7 +19,9 @@ BUILDERS = {
 }
 
 
-@st.cache_data(show_spinner=False, max_entries=128)
+# cache_resource, not cache_data: a View holds plotly figures, and unpickling them on every rerun cost 10–40 ms
+# (docs/performance.md). Views are built once per data version, year and language and never mutated by pages.
+@st.cache_resource(show_spinner=False, max_entries=128)
 def _view(page: str, folder: str, version: str, year: int, lang: str) -> View:
     return BUILDERS[page](loaders.dataset(), loaders.series(), year, lang)
 
