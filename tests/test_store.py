@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -162,8 +164,10 @@ def _publisher(data: str, tag: int, count: int, start) -> None:
                       f"publisher{tag}", force_reason=REASON)
 
 
-def test_two_processes_publishing_at_once_lose_nothing(data_copy: Path) -> None:
+def test_two_processes_publishing_at_once_lose_nothing(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Two processes publish 5 versions each at the same moment: 10 versions, one linear chain, every value kept."""
+    # An AppTest earlier in this process leaves app.py as __main__; spawned children would re-run it on start.
+    monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))
     ctx = multiprocessing.get_context("spawn")  # fresh interpreters: no lock or thread inherited from the test process
     start = ctx.Barrier(2)  # both children begin publishing at the same moment, once both are up
     workers = [ctx.Process(target=_publisher, args=(str(data_copy), tag, 5, start)) for tag in (1, 2)]
