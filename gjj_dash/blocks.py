@@ -14,7 +14,8 @@ from gjj_dash.overview import Card
 class Block:
     """One section: a lead line (e.g. the counting rule), a chart, its numbers as a table, statements and notes.
 
-    When `empty` is set the section shows that sentence instead of a chart and table.
+    When `empty` is set the section shows that sentence instead of a chart and table. `items` are the catalogue rows,
+    measures or harmonised series the section shows: the page marks it when any has data-quality findings.
     """
 
     key: str
@@ -27,6 +28,7 @@ class Block:
     notes: tuple[str, ...] = ()
     empty: str = ""
     stem: str = ""
+    items: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -7,15 +7,18 @@ import streamlit as st
 from gjj_dash.blocks import Block, View
 from gjj_dash.i18n import t
 from gjj_dash.overview import Card
-from gjj_dash.ui import widgets
+from gjj_dash.problems import Finding
+from gjj_dash.ui import loaders, quality, widgets
 
 
-def section(block: Block, lang: str, year: int) -> None:
-    """One section in its own keyed container (`section_<key>`): its lead line, the chart with its numbers (or the
-    sentence that replaces them), statements and notes."""
+def section(block: Block, lang: str, year: int, findings: list[Finding] | None = None) -> None:
+    """One section in its own keyed container (`section_<key>`): its lead line, the data-quality marker when its items
+    have findings, the chart with its numbers (or the sentence that replaces them), statements and notes."""
     with st.container(key=f"section_{block.key}"):
         if block.title:
             st.subheader(block.title)
+        if block.items and findings:
+            quality.marker(findings, year, block.items, lang)
         if block.empty:
             st.info(block.empty)
             return
@@ -49,7 +52,8 @@ def card(item: Card, lang: str, key: str) -> None:
 
 
 def render(view: View, lang: str, page: str) -> None:
-    """A whole public page below its title."""
+    """A whole public page below its title; sections whose items have data-quality findings carry a marker."""
+    findings = loaders.findings(lang)
     st.caption(view.intro)
     if view.year_note:
         st.info(view.year_note)
@@ -61,7 +65,7 @@ def render(view: View, lang: str, page: str) -> None:
             with columns[n % len(columns)]:
                 card(item, lang, key=f"kpi_{page}_{n}")
     for block in view.blocks:
-        section(block, lang, view.year)
+        section(block, lang, view.year, findings)
     if view.trends:
         st.header(t("pub.across_years", lang))
         for block in view.trends:
