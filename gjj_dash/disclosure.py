@@ -84,7 +84,7 @@ def channel_block(dataset: Dataset, year: int, series: str, key: str, title_key:
     return Block(
         key=key, title=title, figure=fig, table=facts_table([total, *subsets, *channels], lang),
         lead=counting_rule(cat, total_ind, lang), statements=(channel_check(total, channels, lang), *split),
-        notes=tuple(notes), stem=key,
+        notes=tuple(notes), stem=key, items=(total_ind.id, *(i.item for i in subsets), *(r.id for r in rows)),
         alt=t("disclosure.channels_alt", lang, year=year, total=total.display, unit=total.unit),
     )
 
@@ -97,7 +97,7 @@ def narrative_block(dataset: Dataset, year: int, lang: str) -> Block | None:
     if not pairs:
         return None
     return Block(key="disclosure_text", title=t("disclosure.text_title", lang), table=comparison_table(pairs, lang),
-                 statements=tuple(disagreements(pairs, lang)), stem="disclosure-text")
+                 statements=tuple(disagreements(pairs, lang)), stem="disclosure-text", items=tuple(rows))
 
 
 def channel_ids(dataset: Dataset, series: str) -> list[str]:

@@ -24,6 +24,13 @@ def findings_for(findings: Iterable[Finding], year: int, item_id: str | Iterable
     return [f for f in findings if f.year == year and wanted.intersection(f.items)]
 
 
+def row_hits(findings: Iterable[Finding], year: int, ids: Iterable[str]) -> dict[str, list[Finding]]:
+    """The findings of a year per row id, for the rows that have any (the official table's per-row markers)."""
+    mine = [f for f in findings if f.year == year]
+    hits = {i: [f for f in mine if i in f.items] for i in ids}
+    return {i: found for i, found in hits.items() if found}
+
+
 def expand_items(catalogue: Catalogue, ids: str | Iterable[str]) -> set[str]:
     """Ids plus, for a harmonised series (an overview card), the table rows and measures it is summed from."""
     out = {ids} if isinstance(ids, str) else set(ids)

@@ -44,9 +44,10 @@ def branch_block(dataset: Dataset, year: int, lang: str) -> Block:
     cat = dataset.catalogue
     title = t("halls.branch_title", lang)
     branches = branches_reporting(dataset, year)
-    if not branches:
-        return Block(key="halls_branches", title=title, empty=split_statement(dataset, year, lang))
     measures = [m.id for m in cat.measures_in("halls")]
+    if not branches:
+        return Block(key="halls_branches", title=title, empty=split_statement(dataset, year, lang),
+                     items=tuple(measures))
     per = {b: [fact(dataset, year, m, lang, unit=b) for m in measures] for b in branches}
     records = [
         {**r, "category": cat.label(b, lang), "series": f.label}
@@ -68,7 +69,7 @@ def branch_block(dataset: Dataset, year: int, lang: str) -> Block:
     if all(c.reported for c in centre.values()) and not statements:
         statements.append(t("halls.sum_agrees", lang))
     return Block(key="halls_branches", title=title, figure=fig, table=pd.DataFrame(rows), stem="halls-branches",
-                 statements=tuple(statements), alt=t("halls.branch_alt", lang, year=year))
+                 statements=tuple(statements), items=tuple(measures), alt=t("halls.branch_alt", lang, year=year))
 
 
 def facility_status(dataset: Dataset, year: int, facility: str, branch: str) -> str:
@@ -102,7 +103,8 @@ def facility_block(dataset: Dataset, year: int, lang: str) -> Block:
         return Block(key="halls_facilities", title=title, empty=t("halls.no_facilities", lang, year=year))
     fig = matrix_chart(frame, Axes("", t("halls.branch", lang), t("halls.facility", lang)), labels)
     return Block(key="halls_facilities", title=title, figure=fig, table=pd.DataFrame(rows), stem="halls-facilities",
-                 notes=(t("halls.facility_note", lang),), alt=t("halls.facility_alt", lang, year=year))
+                 items=tuple(m.id for m in cat.measures_in("facility")), notes=(t("halls.facility_note", lang),),
+                 alt=t("halls.facility_alt", lang, year=year))
 
 
 def service_block(dataset: Dataset, year: int, lang: str) -> Block:
@@ -112,7 +114,8 @@ def service_block(dataset: Dataset, year: int, lang: str) -> Block:
     title = t("halls.service_title", lang)
     if all(f.missing for f in items):
         return Block(key="halls_service", title=title, empty=t("halls.no_service", lang, year=year))
-    return Block(key="halls_service", title=title, table=facts_table(items, lang), stem="halls-service")
+    return Block(key="halls_service", title=title, table=facts_table(items, lang), stem="halls-service",
+                 items=tuple(f.item for f in items))
 
 
 def branch_trend(dataset: Dataset, lang: str, changes: list[tuple[int, str]]) -> Block:

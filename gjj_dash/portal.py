@@ -29,7 +29,7 @@ def access_block(dataset: Dataset, frame: Frame, year: int, lang: str) -> Block:
     axes = Axes("", "", t("pub.value_axis", lang))
     fig = bar_chart(chart_frame(chart_records(items, with_unit=True)), axes)
     return Block(key="portal_access", title=title, figure=fig, table=facts_table(items, lang), stem="portal-access",
-                 notes=_approx_notes(items, lang), alt=t("portal.access_alt", lang, year=year))
+                 notes=_approx_notes(items, lang), items=SERIES, alt=t("portal.access_alt", lang, year=year))
 
 
 def table_only(dataset: Dataset, year: int, groups: tuple[str, ...], key: str, lang: str) -> Block:
@@ -40,6 +40,7 @@ def table_only(dataset: Dataset, year: int, groups: tuple[str, ...], key: str, l
         return Block(key=key, title=title, empty=t("portal.none", lang, year=year))
     shown = [i for i in items if not i.missing]
     return Block(key=key, title=title, table=facts_table(shown, lang), stem=key.replace("_", "-"),
+                 items=tuple(i.item for i in shown),
                  notes=(t("portal.not_listed", lang),) if len(shown) < len(items) else ())
 
 
@@ -51,11 +52,12 @@ def reading_block(dataset: Dataset, year: int, lang: str) -> Block:
     pairs = restatements(dataset, year, [row], lang)
     if pairs:
         return Block(key="portal_reading", title=title, table=comparison_table(pairs, lang), stem="portal-reading",
-                     statements=tuple(disagreements(pairs, lang)))
+                     statements=tuple(disagreements(pairs, lang)), items=(row, READING_POINTS))
     table = fact(dataset, year, row, lang)
     if table.missing:
         return Block(key="portal_reading", title=title, empty=t("portal.no_reading", lang, year=year))
-    return Block(key="portal_reading", title=title, table=facts_table([table], lang), stem="portal-reading")
+    return Block(key="portal_reading", title=title, table=facts_table([table], lang), stem="portal-reading",
+                 items=(row, READING_POINTS))
 
 
 def outreach_block(dataset: Dataset, year: int, lang: str) -> Block:
@@ -67,7 +69,8 @@ def outreach_block(dataset: Dataset, year: int, lang: str) -> Block:
     axes = Axes("", t("pub.value_axis", lang), "")
     fig = bar_chart(chart_frame(chart_records(items, with_unit=True)), axes, horizontal=True)
     return Block(key="portal_outreach", title=title, figure=fig, table=facts_table(items, lang),
-                 stem="portal-outreach", notes=(*_approx_notes(items, lang), t("portal.units_note", lang)),
+                 stem="portal-outreach", items=tuple(i.item for i in items),
+                 notes=(*_approx_notes(items, lang), t("portal.units_note", lang)),
                  alt=t("portal.outreach_alt", lang, year=year))
 
 

@@ -36,8 +36,13 @@ def test_2016_table_shows_in_official_layout_with_footer_and_downloads(app) -> N
     assert "联系电话：0909-2235500" in shown
     [table] = at.dataframe
     frame = table.value
-    assert list(frame.columns) == ["统计指标", "单位", "统计数"] and len(frame) == 66
-    rows = {label.strip("\u3000"): (label, unit, value) for label, unit, value in frame.itertuples(index=False)}
+    assert list(frame.columns) == ["统计指标", "单位", "统计数", "数据质量"] and len(frame) == 66
+    marks = {label.strip("\u3000"): mark for label, _, _, mark in frame.itertuples(index=False) if mark}
+    kinds = ["政府公报", "政府网站", "政务微博", "政务微信", "其他方式"]
+    channels = [f"{n}.{kind}公开政府信息数" for n, kind in enumerate(kinds, 1)]
+    assert marks == {"(一)主动公开政府信息数": "⚠ 1", "其中:主动公开规范性文件数": "⚠ 1",
+                     "(二)设置政府信息公开查阅点数": "⚠ 1"} | dict.fromkeys(channels, "⚠ 1")
+    rows = {label.strip("\u3000"): (label, unit, value) for label, unit, value, _ in frame.itertuples(index=False)}
     assert rows["(一)主动公开政府信息数"] == ("\u3000(一)主动公开政府信息数", "条", "204")
     assert rows["其中:主动公开规范性文件数"] == ("\u3000\u3000\u3000其中:主动公开规范性文件数", "条", "—")
     assert rows["一、主动公开情况"] == ("一、主动公开情况", "——", "")
@@ -46,6 +51,17 @@ def test_2016_table_shows_in_official_layout_with_footer_and_downloads(app) -> N
     buttons = {b.key: b.label for b in at.download_button}
     assert buttons == DOWNLOADS
     assert "“—”表示统计表中该格未填报" in texts(at)
+
+
+def test_rows_with_findings_link_to_the_quality_page_of_their_year(app) -> None:
+    """Each 2016 row with a finding (204 vs its channels, 9 vs blank, 17 vs 3) links to 数据质量 for 2016."""
+    at = open_page(app)
+    links = [(link.value, link.proto.page, link.proto.query_string) for link in at.page_link]
+    assert {page for _, page, _ in links} == {"quality"} and {q for _, _, q in links} == {"year=2016"}
+    labels = [label for label, _, _ in links]
+    assert labels[:3] == ["⚠ (一)主动公开政府信息数：1 条数据质量发现", "⚠ 其中:主动公开规范性文件数：1 条数据质量发现",
+                          "⚠ 1.政府公报公开政府信息数：1 条数据质量发现"]
+    assert "⚠ (二)设置政府信息公开查阅点数：1 条数据质量发现" in labels and len(labels) == 8
 
 
 def test_new_format_year_shows_each_table_in_its_own_shape(app, data_copy: Path) -> None:
@@ -70,7 +86,7 @@ def test_english_switch_adds_english_labels_beside_the_official_ones(app) -> Non
     """?lang=English keeps the official Chinese labels and adds the catalogue's English label column."""
     at = open_page(app, lang="English")
     frame = at.dataframe[0].value
-    assert list(frame.columns) == ["统计指标", "English label", "单位", "统计数"]
+    assert list(frame.columns) == ["统计指标", "English label", "单位", "统计数", "Data quality"]
     row = frame[frame["统计指标"] == "\u3000(一)主动公开政府信息数"].iloc[0].tolist()
     assert row[1] == "\u3000(1) Government information items proactively disclosed" and row[3] == "204"
     assert at.download_button(key="tables_dl_xlsx").label == "Excel (XLSX, prints on A4)"

@@ -14,7 +14,7 @@ if ctx.year is None:
     st.stop()
 
 st.caption(t("tables.intro", ctx.lang, year=ctx.year))
-form.show_form(official_form(ctx.dataset, ctx.year), ctx.lang)
+form.show_form(official_form(ctx.dataset, ctx.year), ctx.lang, loaders.findings(ctx.lang))
 
 st.subheader(t("tables.downloads", ctx.lang), anchor=False)
 form.download_buttons(

@@ -7,12 +7,27 @@ from collections.abc import Callable
 import streamlit as st
 
 from gjj_dash.export import MIME
+from gjj_dash.findings import row_hits
 from gjj_dash.i18n import t
-from gjj_dash.official import Form, screen_frame
+from gjj_dash.official import Form, OfficialTable, screen_frame
+from gjj_dash.problems import Finding
+from gjj_dash.ui import quality
 
 
-def show_form(form: Form, lang: str) -> None:
-    """The form as printed: title, year, 填报单位, each table, footer, source.
+def marked_frame(table: OfficialTable, hits: dict[str, list[Finding]], lang: str):  # noqa: ANN201 — a DataFrame
+    """The screen frame with a last 数据质量 column (⚠ and the count) when any row of the table has findings."""
+    frame = screen_frame(table, lang)
+    if hits:
+        marks = [t("quality.cell", lang, n=len(hits[r.indicator.id])) if r.indicator.id in hits else ""
+                 for r in table.rows]
+        column = t("quality.col", lang)
+        frame[("", column) if frame.columns.nlevels > 1 else column] = marks
+    return frame
+
+
+def show_form(form: Form, lang: str, findings: list[Finding] | None = None) -> None:
+    """The form as printed: title, year, 填报单位, each table, footer, source; rows with data-quality findings get a
+    ⚠ in a last column and a link to 数据质量 below the table.
 
     Text that may come from an upload (填报单位, footer names, source) goes through st.text and st.dataframe, which
     render plain text: no Markdown and no HTML is ever interpreted, so nothing uploaded can inject markup or fetch
@@ -27,13 +42,15 @@ def show_form(form: Form, lang: str) -> None:
             st.markdown(f"**{table.table.title}**")
         if table.table.caption:
             st.caption(table.table.caption)
-        frame = screen_frame(table, lang)
+        hits = row_hits(findings or [], form.year, (r.indicator.id for r in table.rows))
+        frame = marked_frame(table, hits, lang)
         # Positions count the hidden index as 0: then the label column(s), the unit and the figures (centred).
         texts = 1 + (lang == "en")
         config = {n: st.column_config.TextColumn(width="large") for n in range(1, 1 + texts)}
         config |= {n: st.column_config.TextColumn(alignment="center") for n in range(1 + texts, 1 + frame.shape[1])}
         st.dataframe(frame, hide_index=True, width="stretch", height="content", key=f"tables_{table.table.id}",
                      column_config=config)
+        quality.row_links(hits, {r.indicator.id: r.indicator.label for r in table.rows}, form.year, lang)
     lines = form.footer_lines()
     for line in lines:
         st.text(line)

@@ -37,6 +37,14 @@ def marker(findings: Iterable[Finding], year: int | None, items: str | Iterable[
     )
 
 
+def row_links(hits: dict[str, list[Finding]], labels: dict[str, str], year: int, lang: str) -> None:
+    """Below an official table: one link to the quality page (that year) per row that has findings."""
+    for ident, found in hits.items():
+        worst = min(found, key=lambda f: SEVERITIES.index(f.severity))
+        st.page_link(QUALITY_PAGE, label=t("quality.row_marker", lang, label=labels[ident], n=len(found)),
+                     help=worst.message[:300], query_params={"year": str(year)})
+
+
 def finding_card(finding: Finding, lang: str, key: str) -> None:
     """One finding: severity and check, the sentence, both sides with their figures, and the sources."""
     with st.container(border=True, key=key):

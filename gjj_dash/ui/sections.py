@@ -36,8 +36,9 @@ def section(block: Block, lang: str, year: int, findings: list[Finding] | None =
             st.caption("  \n".join(block.notes))
 
 
-def card(item: Card, lang: str, key: str) -> None:
-    """One KPI: figure with unit, the change from last year, source, qualifier and notes in plain sight."""
+def card(item: Card, lang: str, key: str, year: int | None = None, findings: list[Finding] | None = None) -> None:
+    """One KPI: figure with unit, the change from last year, source, qualifier and notes in plain sight, and the
+    data-quality marker when its figure has findings."""
     with st.container(border=True, key=key):
         value = item.value if item.value == "—" else f"{item.value} {item.unit}"
         st.metric(item.label, value, delta=item.delta, delta_color="off")
@@ -49,6 +50,8 @@ def card(item: Card, lang: str, key: str) -> None:
         if item.note:
             notes.append(item.note)
         st.caption("  \n".join(notes))
+        if findings:
+            quality.marker(findings, year, item.series, lang)
 
 
 def render(view: View, lang: str, page: str) -> None:
@@ -63,7 +66,7 @@ def render(view: View, lang: str, page: str) -> None:
         columns = st.columns(min(4, len(view.cards)))
         for n, item in enumerate(view.cards):
             with columns[n % len(columns)]:
-                card(item, lang, key=f"kpi_{page}_{n}")
+                card(item, lang, key=f"kpi_{page}_{n}", year=view.year, findings=findings)
     for block in view.blocks:
         section(block, lang, view.year, findings)
     if view.trends:

@@ -1,0 +1,53 @@
+"""AppTest of the data-quality markers on the public pages: which sections and cards carry one, and where it goes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from tests.fixture_years import data_dir
+
+
+def _open(app, page: str, data: Path | None = None, **query: str) -> AppTest:
+    at = app(data, query=query or None).run()
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _marks(at: AppTest, key: str) -> list[tuple[str, str, str]]:
+    """The quality links inside one keyed container (a section or a KPI card)."""
+    return [(link.value, link.proto.page, link.proto.query_string) for link in at.get_by_key(key).get("page_link")]
+
+
+def test_disclosure_marks_the_channel_gap_the_normative_blank_and_their_cards(app) -> None:
+    """2016: 204 > 94 + 91 + 6 (error) and 9 vs blank (note) mark the channel and text sections and both cards."""
+    at = _open(app, "views/disclosure.py")
+    assert _marks(at, "section_disclosure_channels") == [("⚠ 数据质量（2）", "quality", "year=2016")]
+    assert _marks(at, "section_disclosure_text") == [("⚠ 数据质量（2）", "quality", "year=2016")]
+    assert _marks(at, "section_disclosure_responses") == []
+    assert _marks(at, "kpi_disclosure_0") == [("⚠ 数据质量（1）", "quality", "year=2016")]  # 主动公开政府信息数
+    assert _marks(at, "kpi_disclosure_1") == [("⚠ 数据质量（1）", "quality", "year=2016")]  # 规范性文件
+    assert _marks(at, "kpi_disclosure_2") == []
+
+
+def test_portal_marks_the_reading_points_only(app) -> None:
+    """2016: the text's 17 查阅点 against the table's 3 marks the 查阅点 section and nothing else on the page."""
+    at = _open(app, "views/portal.py")
+    assert _marks(at, "section_portal_reading") == [("⚠ 数据质量（1）", "quality", "year=2016")]
+    assert len(at.page_link) == 1
+    assert "⚠ 数据质量（1）" in [link.value for link in at.get_by_key("section_portal_reading").get("page_link")]
+
+
+def test_halls_mark_a_jump_in_windows_and_nothing_without_findings(app, tmp_path: Path) -> None:
+    """Bundled 2016 halls break no check (no marker); a fixture 2018 of 80 windows after 17 marks the section."""
+    assert _marks(_open(app, "views/halls.py"), "section_halls_branches") == []
+    data = data_dir(tmp_path, "trend")
+    values = data / "years" / "2018" / "values.csv"
+    text = values.read_text(encoding="utf-8")
+    assert "2018,centre,measure,halls.windows,value,20,20," in text
+    values.write_text(text.replace("halls.windows,value,20,20,", "halls.windows,value,80,80,"), encoding="utf-8")
+    at = _open(app, "views/halls.py", data, year="2018")
+    assert _marks(at, "section_halls_branches") == [("⚠ 数据质量（1）", "quality", "year=2018")]
+    assert _marks(at, "section_halls_facilities") == []
