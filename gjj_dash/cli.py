@@ -136,8 +136,29 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_template(args: argparse.Namespace) -> int:
     from gjj_dash.templates import template_bytes
 
-    kind = "xlsx" if args.output and args.output.lower().endswith(".xlsx") else "csv"
+    output = args.output or ""
+    if args.split or output.endswith(("/", "\\")) or (output and Path(output).is_dir()):
+        return _template_sections(args.format, Path(output or "."))
+    kind = "xlsx" if output.lower().endswith(".xlsx") else "csv"
     _write(template_bytes(args.format, kind), args.output)
+    return EXIT_OK
+
+
+def _template_sections(fmt: str, folder: Path) -> int:
+    """One CSV per section of a 2019/2021 format (the old and measures templates: their one CSV) into a folder."""
+    from gjj_dash.templates import NEW, section_files, template_bytes, template_name
+
+    if folder.suffix.lower() == ".xlsx":
+        raise UsageError("按表分别输出时 -o 应为目录，不能是 .xlsx 文件")
+    files = section_files(fmt) if fmt in NEW else [(template_name(fmt, "csv"), template_bytes(fmt, "csv"))]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, payload in files:
+            (folder / name).write_bytes(payload)
+    except OSError as exc:
+        raise UsageError(f"无法写入目录 {folder}：{exc.strerror or exc}") from None
+    for name, payload in files:
+        print(f"已写入 {folder / name}（{len(payload)} 字节）", file=sys.stderr)
     return EXIT_OK
 
 
@@ -178,7 +199,10 @@ def build_parser() -> Parser:
     made["validate"].add_argument("--year", type=_year, help="年度，如 2017（文件中写有“(YYYY年度)”时可省略）")
     formats = ["old", "measures", "2019", "2021"]
     made["template"].add_argument("--format", required=True, choices=formats, help="模板格式")
-    made["template"].add_argument("-o", "--output", metavar="PATH", help="输出文件（以 .xlsx 结尾时为 XLSX）")
+    made["template"].add_argument(
+        "-o", "--output", metavar="PATH", help="输出文件（.xlsx 结尾为 XLSX）；目录（已存在或以 / 结尾）则每表一个 CSV"
+    )
+    made["template"].add_argument("--split", action="store_true", help="2019/2021 格式每张表一个 CSV（写入 -o 目录）")
     cli_store.add_arguments(made)
     cli_check.add_arguments(made)
     return parser

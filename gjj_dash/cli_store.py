@@ -36,8 +36,9 @@ def _version(text: str) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from gjj_dash.catalogue import load_catalogue
     from gjj_dash.decode import limits
-    from gjj_dash.staging import stage
+    from gjj_dash.staging import section_messages, stage
     from gjj_dash.store import ReadOnlyStore, StoreError
 
     try:
@@ -48,8 +49,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise UsageError(t("admin.cli_unreadable", "zh", path=args.file, error=error)) from None
     store = _store(args)
     staged = stage(store, payload, Path(args.file).name, args.year)
+    prefix = {"error": "", "warning": t("admin.cli_warning", "zh"), "note": t("imports.cli_note", "zh")}
     for found in staged.upload.problems:
-        print(("" if found.severity == "error" else t("admin.cli_warning", "zh")) + found.line())
+        print(prefix.get(found.severity, "") + found.line())
+    for severity, text in section_messages(staged, load_catalogue()):  # tables kept, and still missing for the year
+        print(prefix[severity] + text)
     for finding in staged.errors:
         print(t("admin.cli_quality", "zh") + finding.message)
     try:

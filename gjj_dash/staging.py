@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gjj_dash.catalogue import Catalogue
+from gjj_dash.catalogue import Catalogue, load_catalogue
 from gjj_dash.decode import clean_name
 from gjj_dash.diff import Change, changes
+from gjj_dash.i18n import t
+from gjj_dash.merge import Sections, group, sections
 from gjj_dash.problems import Finding, Upload
 from gjj_dash.store import Proposal, Refused, Store, sha256
 
@@ -26,6 +28,7 @@ class Staged:
     changes: tuple[Change, ...] = ()
     refusal: str = ""
     findings: tuple[Finding, ...] = ()
+    sections: Sections | None = None
 
     @property
     def sha256(self) -> str:
@@ -57,7 +60,50 @@ def stage_upload(store: Store, upload: Upload, payload: bytes, filename: str) ->
     except Refused as exc:
         return Staged(payload, filename, upload, None, refusal=str(exc))
     found = tuple(changes(proposal.current, proposal.frame))
-    return Staged(payload, filename, upload, proposal, found, findings=tuple(store.findings(proposal)))
+    carried = sections(proposal.current, proposal.frame, upload, load_catalogue())
+    findings = tuple(store.findings(proposal))
+    return Staged(payload, filename, upload, proposal, found, findings=findings, sections=carried)
+
+
+def detected(upload: Upload, catalogue: Catalogue, lang: str = "zh") -> str:
+    """The format the upload was read as, with its basis (“识别为…（国办公开办函〔2021〕30号）”); "" for measures."""
+    if upload.kind != "table" or upload.format not in catalogue.formats:
+        return ""
+    fmt = catalogue.formats[upload.format]
+    return t("imports.detected", lang, format=fmt.label, basis=fmt.basis)
+
+
+def section_messages(staged: Staged, catalogue: Catalogue, lang: str = "zh") -> list[tuple[str, str]]:
+    """(severity, text) for the year: a format replaced whole, the tables kept as published, those still missing.
+
+    The tables the file itself carries are the upload's own note (validation), so `gjj-dash validate` says it too.
+    """
+    found = staged.sections
+    if found is None or staged.proposal is None:
+        return []
+    order = catalogue.tables_of(found.format)
+    if len(order) < 2:
+        return []
+    year, fmt = staged.proposal.year, catalogue.formats[found.format]
+    titles = {table.id: table.title for table in order}
+    out = []
+    current = {f for f in staged.proposal.current["format"] if group(f) == "table"}
+    if current and current != {found.format}:
+        shown = "、".join(catalogue.formats[f].label for f in sorted(current))
+        out.append(("warning", t("imports.other_format", lang, year=year, current=shown, format=fmt.label)))
+    if found.kept:
+        out.append(("note", t("imports.kept", lang, year=year, tables=_join(found.kept, titles, lang))))
+    if found.blanked:
+        out.append(("warning", t("imports.blanked", lang, year=year, tables=_join(found.blanked, titles, lang))))
+    if found.missing:
+        out.append(("warning", t("imports.missing", lang, year=year, tables=_join(found.missing, titles, lang))))
+    else:
+        out.append(("note", t("imports.complete", lang, year=year, n=len(order))))
+    return out
+
+
+def _join(ids: tuple[str, ...], titles: dict[str, str], lang: str) -> str:
+    return ("; " if lang == "en" else "、").join(titles[i] for i in ids)
 
 
 def stage(

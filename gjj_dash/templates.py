@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
+import zipfile
 
 from gjj_dash.catalogue import Catalogue, load_catalogue
 from gjj_dash.dataset import CENTRE
@@ -15,6 +17,10 @@ FORMATS = ("old", "measures", "2019", "2021")
 NEW = {"2019": "new2019", "2021": "new2021", "new2019": "new2019", "new2021": "new2021"}
 # The first header cell of each new-format section, as the printed tables have it.
 FIRST_HEADER = {"s3": "", "s4": "项目"}
+# The chapter of the annual report each table belongs to (二、主动公开 … 四、复议诉讼), by the table id's prefix.
+CHAPTER = {"s2": "二", "s3": "三", "s4": "四"}
+_NUMBERED = re.compile(r"^[一二三四五六七八九十]+、")
+_ZIP_TIME = (2024, 1, 1, 0, 0, 0)
 MEASURE_HEADER = ("年度", "填报单位", "指标编号", "指标名称", "计量单位", "数值", "修饰", "来源说明")
 _NOTES = {
     "old": (
@@ -44,6 +50,37 @@ _NOTES = {
 def template_name(fmt: str, kind: str) -> str:
     """The download name of a template (ASCII, so every browser and mail client keeps it)."""
     return f"gjj-dash-template-{fmt}.{kind}"
+
+
+def section_name(fmt: str, catalogue: Catalogue, table: str) -> str:
+    """A section CSV's file name: year of the format, order, chapter and official title (2021-5-三-收到和处理….csv)."""
+    fmt = NEW[fmt]
+    tables = [t.id for t in catalogue.tables_of(fmt)]
+    title = _NUMBERED.sub("", catalogue.tables[(fmt, table)].title).replace("/", "／")
+    return f"{fmt.removeprefix('new')}-{tables.index(table) + 1}-{CHAPTER.get(table[:2], '')}-{title}.csv"
+
+
+def section_files(fmt: str, catalogue: Catalogue | None = None) -> list[tuple[str, bytes]]:
+    """One CSV per section of a 2019/2021 format (name, bytes): the form's title, the header, the row labels.
+
+    The title line (政府信息公开工作年度报告统计表(2021年格式)) lets a section the two versions share (table 四)
+    be read in its format without a year.
+    """
+    cat = catalogue or load_catalogue()
+    title = cat.formats[NEW[fmt]].table_title
+    return [
+        (section_name(fmt, cat, t.id), _csv([[title], *section_rows(cat, NEW[fmt], t.id)]))
+        for t in cat.tables_of(NEW[fmt])
+    ]
+
+
+def sections_zip(fmt: str, catalogue: Catalogue | None = None) -> bytes:
+    """Every section CSV of a format in one zip (fixed times, so the same catalogue gives the same bytes)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, payload in section_files(fmt, catalogue):
+            archive.writestr(zipfile.ZipInfo(name, _ZIP_TIME), payload, zipfile.ZIP_DEFLATED)
+    return buffer.getvalue()
 
 
 def template_rows(fmt: str, catalogue: Catalogue | None = None) -> list[list[str]]:
@@ -84,11 +121,13 @@ def template_bytes(fmt: str, kind: str = "csv", catalogue: Catalogue | None = No
     if fmt in NEW and kind == "xlsx":
         return _xlsx_sections(NEW[fmt], cat)
     rows = section_rows(cat, NEW[fmt], section) if section and fmt in NEW else template_rows(fmt, cat)
-    if kind == "csv":
-        buffer = io.StringIO()
-        csv.writer(buffer, lineterminator="\r\n").writerows(rows)
-        return ("\ufeff" + buffer.getvalue()).encode("utf-8")
-    return _xlsx(fmt, rows)
+    return _csv(rows) if kind == "csv" else _xlsx(fmt, rows)
+
+
+def _csv(rows: list[list[str]]) -> bytes:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
 def _book(fmt: str):

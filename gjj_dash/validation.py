@@ -17,6 +17,7 @@ from gjj_dash.labels import find_column, find_rows
 from gjj_dash.measures_check import check_measures
 from gjj_dash.messages import problem
 from gjj_dash.numbers import PLACEHOLDERS, NumberError, Reading, normalise_text, parse_number
+from gjj_dash.official import printed_unit
 from gjj_dash.problems import Problem, Upload
 
 LABEL_COLUMN = "统计指标"
@@ -32,9 +33,6 @@ def validate(draft: Draft, year: int | None, catalogue: Catalogue) -> Upload:
     ctx = _Context(catalogue, resolved or 0, draft.name)
     if draft.kind == "table" and draft.format:
         _check_table(draft, ctx)
-        if draft.format != "old":
-            label = catalogue.formats[draft.format].label
-            problems.append(problem("format_found", severity="note", format=label))
     elif draft.kind == "measures":
         ctx.records += check_measures(draft, catalogue, resolved, ctx.problems)
     problems += ctx.problems
@@ -146,11 +144,25 @@ def _check_table(draft: Draft, ctx: _Context) -> None:
     if not draft.lines:
         ctx.problems.append(problem("no_rows"))
         return
+    carried = {catalogue.indicators[i].table for i in seen}
     for ind in rows:
-        if ind.has_value and ind.id not in seen:
+        if ind.has_value and ind.id not in seen and ind.table in carried:
             ctx.problems.append(problem("missing_row", None, LABEL_COLUMN, label=ind.label))
+    ctx.problems += section_notes(catalogue, fmt, carried)
     order = {ind.id: n for n, ind in enumerate(rows)}
     ctx.records.sort(key=lambda r: order[r["indicator"]])
+
+
+def section_notes(catalogue: Catalogue, fmt: str, carried: set[str]) -> list[Problem]:
+    """A note naming the tables a new-format file carries; only they are replaced when it is published."""
+    tables = catalogue.tables_of(fmt)
+    if len(tables) < 2 or not carried:
+        return []
+    found = "、".join(t.title for t in tables if t.id in carried)
+    absent = "、".join(t.title for t in tables if t.id not in carried)
+    if not absent:
+        return [problem("sections_all", severity="note", count=len(tables))]
+    return [problem("sections_some", severity="note", found=found, absent=absent)]
 
 
 def _unknown(line: Line, labels: list[str]) -> Problem:
@@ -167,7 +179,7 @@ def _check_line(line: Line, ind: Indicator, ctx: _Context) -> None:
                 ctx.problems.append(
                     problem("heading_unit", line.unit.row, line.unit.column, label=ind.label, given=given)
                 )
-        elif given != normalise_text(ind.unit):
+        elif given not in _units(ind, ctx.catalogue):
             shown = line.unit.text.strip() or "（空）"
             ctx.problems.append(
                 problem("wrong_unit", line.unit.row, line.unit.column, label=ind.label, unit=ind.unit, given=shown)
@@ -192,6 +204,12 @@ def _check_line(line: Line, ind: Indicator, ctx: _Context) -> None:
             continue
         ctx.where[(ind.id, col.id)] = cell
         ctx.records.append(_record(ctx.year, ind, col.id, cell, reading, source))
+
+
+def _units(ind: Indicator, catalogue: Catalogue) -> set[str]:
+    """The units a row may be written with: its own, or the export's printed unit (“个 / 元”)."""
+    columns = catalogue.columns_of(ind.format, ind.table)
+    return {normalise_text(ind.unit), normalise_text(printed_unit(catalogue, ind, columns))}
 
 
 def _read_cell(cell: Field, unit: str, column: str, problems: list[Problem]) -> Reading | None:

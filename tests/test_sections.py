@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 from pathlib import Path
 
 import openpyxl
@@ -127,12 +128,46 @@ def test_printed_rows_read_with_group_labels_and_flat_table_four() -> None:
     assert blank_totals and blank_totals[0].severity == "note"  # kept blank, said so, never computed
 
 
+def report_figures(text: str) -> list[str]:
+    """Every figure cell of a “ | ” report text in reading order, found without the package: a table line's cells
+    after its leading label cells, where all of them are figures (digits, “251000元”) or empty."""
+    start, end = text.index("二、主动公开政府信息情况"), text.index("五、政府信息公开工作存在的主要问题")
+    out: list[str] = []
+    for line in text[start:end].splitlines():
+        if "|" not in line:
+            continue
+        cells = [c.strip() for c in line.split("|")]
+        at = 0
+        while at < len(cells) and cells[at] and not re.fullmatch(r"\d+(\.\d+)?元?", cells[at]):
+            at += 1
+        figures = cells[at:]
+        if figures and all(re.fullmatch(r"(\d+(\.\d+)?元?)?", c) for c in figures) and len(figures) >= 2:
+            out += figures
+    return out
+
+
 @pytest.mark.skipif(not SHANGHAI_CELLS.is_file(), reason="the shared reference reports are not on this machine")
 def test_shanghai_report_text_as_published_reads_every_figure() -> None:
-    """The Shanghai 2019 report's text itself (prose and tables, “ | ” cells) imports with every figure as printed."""
+    """The Shanghai 2019 report's text itself (prose and tables, “ | ” cells) imports with every figure as printed:
+    equal to the fixture cell for cell, and to the report's own figure cells read independently, in printed order."""
+    cat = load_catalogue()
     upload = read_upload(SHANGHAI_CELLS.read_bytes(), SHANGHAI_CELLS.name, 2019)
     assert upload.ok and upload.format == "new2019"
     assert cells_of(upload.frame) == cells_of(fixture("shanghai-2019.csv"))
+    raw = {(r.indicator, r.column): r.raw for r in upload.frame.itertuples(index=False)}
+    printed = [
+        raw[(ind.id, col.id)]
+        for table in cat.tables_of("new2019")
+        for ind in cat.rows("new2019", table.id)
+        if ind.has_value
+        for col in cat.columns_of("new2019", table.id)
+    ]
+    figures = report_figures(SHANGHAI_CELLS.read_text(encoding="utf-8"))
+    assert len(figures) == len(printed) == 198 and figures == printed
+    got = upload.frame.set_index(["indicator", "column"])["value"]
+    assert (got[("n19.s2_1.rules", "total_published")], got[("n19.s2_9.procurement", "amount")]) == (524, 251000)
+    assert (got[("n19.s3.new_received", "total")], got[("n19.s3.total", "total")]) == (859, 805)
+    assert (got[("n19.s4.review", "total")], got[("n19.s4.lawsuit_direct", "pending")]) == (7, 1)
 
 
 def test_hand_filled_variants_are_accepted() -> None:

@@ -14,7 +14,7 @@ from gjj_dash.diff import changes_frame, preview_frame
 from gjj_dash.history import audit_frame, download_name, history_frame, version_name
 from gjj_dash.i18n import strings, t
 from gjj_dash.problems import Finding, Problem
-from gjj_dash.staging import Staged, log_refusal, stage
+from gjj_dash.staging import Staged, detected, log_refusal, section_messages, stage
 from gjj_dash.store import BASE, Store, StoreError, sha256
 from gjj_dash.ui import loaders
 
@@ -82,6 +82,8 @@ def preview(staged: Staged, store: Store, user: str, catalogue: Catalogue, lang:
     encoding = ENCODING_NAMES.get(upload.encoding, upload.encoding or "—")
     st.caption(plain(t("admin.summary", lang, name=staged.filename, sha=staged.sha256[:12], kind=kind,
                        year=upload.year or "—", encoding=encoding, rows=len(upload.frame))))
+    if read_as := detected(upload, catalogue, lang):
+        st.info(read_as)  # the format told from the labels, confirmed before anything else
     if upload.errors:
         st.error(t("admin.has_errors", lang, n=len(upload.errors)))
     if upload.problems:
@@ -95,6 +97,8 @@ def preview(staged: Staged, store: Store, user: str, catalogue: Catalogue, lang:
         st.info(t("admin.not_publishable", lang))
         return
     st.subheader(t("admin.diff", lang, year=upload.year, base=version_name(staged.base, lang)))
+    for severity, text in section_messages(staged, catalogue, lang):  # tables kept, and still missing for the year
+        (st.warning if severity == "warning" else st.info)(text)
     if staged.changes:
         st.dataframe(changes_frame(list(staged.changes), catalogue, lang), width="stretch", hide_index=True)
     else:
@@ -169,3 +173,7 @@ def template_panel(lang: str) -> None:
             name = templates.template_name(fmt, kind)
             st.download_button(t("admin.template", lang, name=name), data=templates.template_bytes(fmt, kind),
                                file_name=name, key=f"admin_template_{fmt}_{kind}", on_click="ignore")
+        if fmt in templates.NEW:  # one CSV per section as well, zipped
+            name = templates.template_name(f"{fmt}-sections", "zip")
+            st.download_button(t("imports.zip", lang, name=name), data=templates.sections_zip(fmt), file_name=name,
+                               key=f"admin_template_{fmt}_sections", on_click="ignore", mime="application/zip")
