@@ -7,8 +7,10 @@ from dataclasses import replace
 import pandas as pd
 
 from gjj_dash import trends
+from gjj_dash.applicants import applicants_block, carry_block, cell_fact, cells_table, is_new, is_row_sum
 from gjj_dash.blocks import Block, View
 from gjj_dash.charts import Axes, bar_chart, chart_frame
+from gjj_dash.crossformat import across_block, present
 from gjj_dash.dataset import Dataset
 from gjj_dash.facts import Fact, Frame, SeriesRows, chart_records, fact, facts_table, plus_terms, series_fact, units_of
 from gjj_dash.i18n import t
@@ -16,6 +18,9 @@ from gjj_dash.narrative import statements
 from gjj_dash.numbers import display
 
 HEADLINE = ("requests_received", "requests_completed", "reviews", "lawsuits")
+# The harmonised series drawn across the years; a series whose formats none of the loaded years use is left out.
+TREND = ("requests_received", "requests_carried_over", "requests_completed", "requests_carried_forward", "reviews",
+         "lawsuits")
 NONE_CHECK = ("requests_received", "reviews", "lawsuits")
 OTHER = ("complaints", "fees")
 
@@ -86,7 +91,8 @@ def parts_block(dataset: Dataset, year: int, series: str, key: str, lang: str, *
     notes = (t("common.blank_note", lang),) if any(p.blank for p in [total, *parts]) else ()
     return Block(key=f"requests_{key}", title=title, figure=fig, table=facts_table([total, *parts], lang),
                  statements=(sum_check(total, parts, lang),), notes=notes, stem=f"requests-{key}",
-                 alt=t("requests.bar_alt", lang, title=title, year=year))
+                 alt=t("requests.bar_alt", lang, title=title, year=year),
+                 items=tuple(dict.fromkeys(f.item for f in [total, *parts])))
 
 
 def handling_block(dataset: Dataset, frame: Frame, year: int, lang: str) -> Block:
@@ -120,7 +126,7 @@ def series_block(dataset: Dataset, frame: Frame, year: int, ids: list[str], key:
     if any(i.missing for i in items):
         notes.append(t("requests.missing_note", lang))
     return Block(key=f"requests_{key}", title=title, figure=fig, table=facts_table(items, lang), notes=tuple(notes),
-                 stem=f"requests-{key}", alt=t("requests.bar_alt", lang, title=title, year=year))
+                 stem=f"requests-{key}", alt=t("requests.bar_alt", lang, title=title, year=year), items=tuple(ids))
 
 
 def answers_block(dataset: Dataset, year: int, outcomes: list[str], lang: str) -> Block | None:
@@ -130,7 +136,7 @@ def answers_block(dataset: Dataset, year: int, outcomes: list[str], lang: str) -
                    key=lambda c: cat.indicators[c[0]].seq)
     if not cells:
         return None
-    parts = [fact(dataset, year, row, lang, column=column) for row, column in cells]
+    parts = [cell_fact(dataset, year, row, lang, column) for row, column in cells]
     heads = {cat.indicators[row].relation_to for row, _ in cells}
     title = t("requests.answers_title", lang)
     statements: tuple[str, ...] = ()
@@ -141,10 +147,18 @@ def answers_block(dataset: Dataset, year: int, outcomes: list[str], lang: str) -
     else:
         parts_shown = parts
     fig = bar_chart(chart_frame(chart_records(parts)), Axes("", units_of(cat, [cells[0][0]]), ""), horizontal=True)
-    notes = (t("common.blank_note", lang),) if any(p.blank for p in parts_shown) else ()
-    return Block(key="requests_answers", title=title, figure=fig, table=facts_table(parts_shown, lang),
-                 statements=statements, notes=notes, stem="requests-answers",
-                 alt=t("requests.bar_alt", lang, title=title, year=year))
+    return Block(key="requests_answers", title=title, figure=fig, table=cells_table(parts_shown, lang),
+                 statements=statements, notes=blank_notes(parts_shown, lang), stem="requests-answers",
+                 alt=t("requests.bar_alt", lang, title=title, year=year),
+                 items=tuple(dict.fromkeys(p.item for p in parts_shown)))
+
+
+def blank_notes(items: list[Fact], lang: str) -> tuple[str, ...]:
+    """What a reader must know of blank cells: counted as 0, or (a blank 总计) as the row's own sum."""
+    notes = [t("common.blank_note", lang)] if any(i.blank for i in items) else []
+    if any(is_row_sum(i) for i in items):
+        notes.append(t("requests.note_row_sum_block", lang))
+    return tuple(notes)
 
 
 def refusal_block(dataset: Dataset, year: int, lang: str) -> Block:
@@ -156,14 +170,17 @@ def refusal_block(dataset: Dataset, year: int, lang: str) -> Block:
         ind = cat.indicators[row]
         children = [i for i in cat.rows(ind.format, ind.table) if i.relation == "sum" and i.relation_to == row
                     and i.parent == row]
-        reasons += [fact(dataset, year, i.id, lang, column=column) for i in children] or [
-            fact(dataset, year, row, lang, column=column)]
+        reasons += [cell_fact(dataset, year, i.id, lang, column) for i in children] or [
+            cell_fact(dataset, year, row, lang, column)]
+    items = ("outcome_refused", *dict.fromkeys(r.item for r in reasons))
     if not reasons or all(r.amount == 0 for r in reasons):
-        return Block(key="requests_refusals", title=title, empty=t("requests.no_refusals", lang, year=year))
+        return Block(key="requests_refusals", title=title, empty=t("requests.no_refusals", lang, year=year),
+                     items=items)
     fig = bar_chart(chart_frame(chart_records(reasons)), Axes("", units_of(cat, [reasons[0].item]), ""),
                     horizontal=True)
-    return Block(key="requests_refusals", title=title, figure=fig, table=facts_table(reasons, lang),
-                 stem="requests-refusals", alt=t("requests.bar_alt", lang, title=title, year=year))
+    return Block(key="requests_refusals", title=title, figure=fig, table=cells_table(reasons, lang),
+                 notes=blank_notes(reasons, lang), stem="requests-refusals",
+                 alt=t("requests.bar_alt", lang, title=title, year=year), items=items)
 
 
 def appeals_block(dataset: Dataset, frame: Frame, year: int, lang: str) -> Block:
@@ -174,7 +191,8 @@ def appeals_block(dataset: Dataset, frame: Frame, year: int, lang: str) -> Block
         text = "；".join(statements(dataset, year, rows, lang))
         sentence = t("requests.no_appeals_text", lang, year=year, text=text) if text else \
             t("requests.no_appeals", lang, year=year)
-        return Block(key="requests_appeals", title=t("requests.appeals_title", lang), empty=sentence)
+        return Block(key="requests_appeals", title=t("requests.appeals_title", lang), empty=sentence,
+                     items=(*group_ids(dataset, "appeals", "reviews"), *group_ids(dataset, "appeals", "lawsuits")))
     ids: list[str] = []
     colour: dict[str, str] = {}
     for group in ("reviews", "lawsuits"):
@@ -190,7 +208,7 @@ def other_block(dataset: Dataset, frame: Frame, year: int, lang: str) -> Block:
     rows = [row for s in OTHER for row, _ in mapped(dataset, year, s)]
     return Block(key="requests_other", title=t("requests.other_title", lang), table=facts_table(items, lang),
                  statements=tuple(t("pub.note_text", lang, text=s) for s in statements(dataset, year, rows, lang)),
-                 stem="requests-other")
+                 stem="requests-other", items=OTHER)
 
 
 def requests_view(dataset: Dataset, frame: Frame, year: int, lang: str) -> View:
@@ -204,26 +222,39 @@ def requests_view(dataset: Dataset, frame: Frame, year: int, lang: str) -> View:
         return [series_fact(dataset, frame, y, s, lang) for s in (*HEADLINE, *outcomes, *OTHER)]
 
     def across() -> list[Block]:
+        counts = present(dataset, frame, TREND, lang)
+        shares = present(dataset, frame, tuple(outcomes), lang)
+        ids = [i.item for i in next(iter(counts.values()))]
         return [
-            trends.trend_block(trends.series_per_year(dataset, frame, HEADLINE, lang), key="requests_trend",
-                               title=t("requests.trend_title", lang), y_title=units_of(cat, HEADLINE), lang=lang,
-                               changes=changes),
-            trends.stack_block(trends.series_per_year(dataset, frame, outcomes, lang), key="requests_outcome_trend",
-                               title=t("requests.outcome_trend_title", lang), y_title=units_of(cat, outcomes),
-                               lang=lang, changes=changes, notes=(t("requests.harmonised_note", lang),)),
-            trends.delta_block(dataset, year, compared, key="requests_delta", lang=lang),
+            across_block(trends.trend_block(counts, key="requests_trend", title=t("requests.trend_title", lang),
+                                            y_title=units_of(cat, ids), lang=lang, changes=changes),
+                         dataset, counts, lang),
+            across_block(trends.stack_block(shares, key="requests_outcome_trend",
+                                            title=t("requests.outcome_trend_title", lang),
+                                            y_title=units_of(cat, outcomes), lang=lang, changes=changes,
+                                            notes=(t("requests.harmonised_note", lang),)),
+                         dataset, shares, lang),
+            replace(trends.delta_block(dataset, year, compared, key="requests_delta", lang=lang),
+                    items=(*HEADLINE, *outcomes, *OTHER)),
         ]
 
+    carry = carry_block(dataset, frame, lang)
     none = none_sentence(dataset, frame, year, lang)
     if none is not None:
-        blocks: tuple[Block, ...] = (other_block(dataset, frame, year, lang),)
+        blocks: tuple[Block, ...] = tuple(b for b in (
+            applicants_block(dataset, year, lang) if not is_new(dataset, year) else None,
+            carry,
+            other_block(dataset, frame, year, lang),
+        ) if b is not None)
         cards: tuple = ()
     else:
-        received = parts_block(dataset, year, "requests_received", "received", lang, columns=True)
+        received = parts_block(dataset, year, "requests_received", "received", lang, columns=False)
         completed = parts_block(dataset, year, "requests_completed", "completed", lang, columns=False)
         blocks = tuple(b for b in (
             received,
             completed or handling_block(dataset, frame, year, lang),
+            applicants_block(dataset, year, lang),
+            carry,
             answers_block(dataset, year, outcomes, lang),
             series_block(dataset, frame, year, outcomes, "outcomes", lang),
             refusal_block(dataset, year, lang),

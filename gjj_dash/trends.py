@@ -59,21 +59,26 @@ def cells_per_year(dataset: Dataset, items: Sequence[str], lang: str, unit: str 
 
 
 def trend_records(per_year: PerYear, changes: Sequence[tuple[int, str]] = ()) -> list[dict]:
-    """Chart rows across years; `break` where the format changes and the series' mapping carries a caveat."""
+    """Chart rows across years; `break` where the format changes and the series' mapping in the new format carries a
+    caveat the year before's did not (2019 → 2021 with the same caveat stays one line)."""
     changed = {year for year, _ in changes}
-    return [
-        {
-            "category": year,
-            "series": item.label,
-            "value": float("nan") if item.missing else item.amount,
-            "display": item.display,
-            "approximate": item.approximate,
-            "blank": item.blank,
-            "break": year in changed and bool(item.caveat),
-        }
-        for year, items in per_year.items()
-        for item in items
-    ]
+    before: dict[str, str] = {}
+    records = []
+    for year, items in per_year.items():
+        records += [
+            {
+                "category": year,
+                "series": item.label,
+                "value": float("nan") if item.missing else item.amount,
+                "display": item.display,
+                "approximate": item.approximate,
+                "blank": item.blank,
+                "break": year in changed and bool(item.caveat) and item.caveat != before.get(item.item, ""),
+            }
+            for item in items
+        ]
+        before = {item.item: item.caveat for item in items}
+    return records
 
 
 def trend_table(per_year: PerYear, lang: str) -> pd.DataFrame:
@@ -94,6 +99,11 @@ def _enough(per_year: PerYear, key: str, title: str, lang: str) -> Block | None:
     return None
 
 
+def shown_items(per_year: PerYear) -> tuple[str, ...]:
+    """The rows, measures or harmonised series a section across years shows (for its data-quality marker)."""
+    return tuple(dict.fromkeys(item.item for items in per_year.values() for item in items))
+
+
 def trend_block(
     per_year: PerYear, *, key: str, title: str, y_title: str, lang: str, changes: Sequence[tuple[int, str]],
     notes: Sequence[str] = (),
@@ -109,6 +119,7 @@ def trend_block(
     return Block(
         key=key, title=title, figure=fig, table=trend_table(per_year, lang), stem=key,
         alt=t("pub.trend_alt", lang, title=title), notes=(t("pub.trend_markers", lang), *cut, *notes),
+        items=shown_items(per_year),
     )
 
 
@@ -122,7 +133,7 @@ def stack_block(
     axes = Axes("", t("common.year", lang), y_title, t("common.item", lang))
     fig = bar_chart(chart_frame(trend_records(per_year)), axes, stacked=True, changes=changes)
     return Block(key=key, title=title, figure=fig, table=trend_table(per_year, lang), stem=key,
-                 alt=t("pub.stack_alt", lang, title=title), notes=tuple(notes))
+                 alt=t("pub.stack_alt", lang, title=title), notes=tuple(notes), items=shown_items(per_year))
 
 
 def share_block(
@@ -149,7 +160,7 @@ def share_block(
     axes = Axes("", t("common.year", lang), t("pub.share_axis", lang), t("common.item", lang))
     fig = bar_chart(chart_frame(records), axes, stacked=True, percent=True, changes=changes)
     return Block(key=key, title=title, figure=fig, table=pd.DataFrame(rows), stem=key,
-                 alt=t("pub.share_alt", lang, title=title), notes=tuple(notes))
+                 alt=t("pub.share_alt", lang, title=title), notes=tuple(notes), items=shown_items(per_year))
 
 
 def delta_block(

@@ -6,7 +6,8 @@ import shutil
 from pathlib import Path
 
 YEARS = Path(__file__).resolve().parent / "fixtures" / "years"
-SETS = ("single", "trend", "appeals")  # one sparse year; 2016–2018 with per-branch halls; 2019 (2019 format)
+SETS = ("single", "trend", "appeals", "formats")  # one sparse year; 2016–2018 with per-branch halls; 2019 (2019
+# format); bundled 2016 + Shanghai 2019 + Pingtan 2021 (other bodies' real tables as years 2019 and 2021)
 
 
 def data_dir(tmp_path: Path, *sets: str) -> Path:
