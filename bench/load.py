@@ -93,8 +93,12 @@ def summarise(found: dict, args: argparse.Namespace, idle_rss: float, info: dict
     views, cpu, elapsed = len(times), found["cpu"], found["elapsed"]
     cpu_per_view = cpu / views if views else float("nan")
     per_core = 1 / cpu_per_view if views else float("nan")
-    # A reader opens a page every ~15 s; keep a process at ≤ 60 % of its core so p95 stays low.
+    # A reader opens a page every ~15 s. What this run measured (the request rate it held) and what the CPU per view
+    # allows at ≤ 60 % of a core (so p95 stays low); the plan uses the smaller, i.e. never more than was measured.
+    rate = views / elapsed if elapsed else float("nan")
+    held = rate * 15
     readers = per_core * 15 * 0.6
+    plan = max(1, math.floor(min(held, readers))) if views else 1
     lines = [
         f"### Run of {info['date']}",
         "",
@@ -117,14 +121,14 @@ def summarise(found: dict, args: argparse.Namespace, idle_rss: float, info: dict
         f"- /_stcore/health during the test: p95 {_ms(percentile(samples['health'], .95))}",
         "",
         "**Capacity.** One gjj-dash process runs on one core (Streamlit runs each session's script in a thread under "
-        f"one interpreter lock). Measured here it spends {cpu_per_view * 1e3:.0f} ms of CPU per page view, so one "
-        f"process can serve about {per_core:.0f} page views per second at full load. A reader opens a page about "
-        f"every 15 s; keeping a process at ≤ 60 % of its core (so p95 stays low) gives **about {readers:.0f} "
-        f"concurrently active readers per process** ({args.sessions} sessions held here with 0 errors"
-        f"{'' if not errors else ' — NOT met in this run'}). For an audience of N simultaneous readers run "
-        f"⌈N / {max(1, math.floor(readers))}⌉ processes, at most one per core, behind a reverse proxy with sticky "
-        "sessions (a 2-core server: two processes); idle open tabs cost little (about 10 MB per 300, see "
-        "security.md). CPU per page view includes serving the app's JavaScript to the Chromium tabs.",
+        f"one interpreter lock). This run held {rate:.1f} page views per second from {args.sessions} sessions with "
+        f"{len(errors)} errors and p95 {_ms(percentile(times, .95))}: the request rate of **about {held:.0f} readers** "
+        f"who each open a page every 15 s. The server spent {cpu_per_view * 1e3:.0f} ms of CPU per page view (serving "
+        f"the app's JavaScript to the Chromium tabs included), so a process would saturate its core at about "
+        f"{per_core:.0f} page views per second, and stays at ≤ 60 % of it up to about {readers:.0f} such readers. "
+        f"Plan with the smaller figure{' (not met in this run: errors)' if errors else ''}: for an audience of N "
+        f"readers at once run ⌈N / {plan}⌉ processes, at most one per core, behind a reverse proxy with sticky "
+        "sessions; idle open tabs cost little (about 10 MB per 300, see security.md).",
     ]
     return "\n".join(lines), len(errors)
 

@@ -1,6 +1,7 @@
 """`make bench`: every ratio against the baseline page measured in the same run, with its target and PASS/FAIL.
 
     python bench/run.py [--quick] [--no-write] [--repeats N] [--browser-repeats N] [--skip browser,memory,…]
+                        [--pages disclosure,portal,…]
 
 Prints the table and (unless --no-write) records it with the machine in docs/performance.md.
 """
@@ -29,7 +30,9 @@ SECTIONS = ("server", "browser", "memory", "import", "startup")
 SERVER_TARGET, BROWSER_TARGET, MEMORY_TARGET, YEARS_TARGET, STARTUP_TARGET, IMPORT_TARGET = 1.5, 1.3, 1.3, 1.3, 2.0, 1.0
 
 
-def server_side(store: Path, synthetic: Path, repeats: int) -> tuple[list[Result], dict[str, int]]:
+def server_side(
+    store: Path, synthetic: Path, repeats: int, pages: list[scripts.Page]
+) -> tuple[list[Result], dict[str, int]]:
     """AppTest run time of each page ÷ the baseline page's; the same page on 20 synthetic years ÷ on one year.
 
     "20 years" shows the same year as the bundled store (2016, ?year=2016), so the ratio is what twenty years of
@@ -41,18 +44,20 @@ def server_side(store: Path, synthetic: Path, repeats: int) -> tuple[list[Result
         "twenty": scripts.Variant(synthetic, BUNDLED_YEAR),
         "newest": scripts.Variant(synthetic),
     }
-    timings = scripts.time_pages(variants, repeats)
+    timings = scripts.time_pages(variants, repeats, pages)
     out, charts = [], {}
     for t in timings:
         charts[t.page] = t.charts.get("one", 0)
         base = t.median("baseline")
-        detail = f"{t.median('one') * 1e3:.1f} ms vs baseline {base * 1e3:.1f} ms; {charts[t.page]} charts"
+        detail = (f"{t.median('one') * 1e3:.1f} ms vs baseline {base * 1e3:.1f} ms; {charts[t.page]} charts; "
+                  f"{_cpu(t, 'one', 'baseline')}")
         out.append(Result("server-side run ÷ baseline", t.page, t.median("one") / base, limit=SERVER_TARGET,
                           detail=(t.error or detail)))
     for t in timings:
         one, twenty = t.median("one"), t.median("twenty")
         out.append(Result("server-side run, 20 years ÷ 1 year", t.page, twenty / one, limit=YEARS_TARGET,
-                          detail=t.error or f"{twenty * 1e3:.1f} ms vs {one * 1e3:.1f} ms (both showing 2016)"))
+                          detail=t.error or f"{twenty * 1e3:.1f} ms vs {one * 1e3:.1f} ms (both showing 2016); "
+                          f"{_cpu(t, 'twenty', 'one')}"))
     for t in timings:
         newest, base = t.median("newest"), t.median("baseline")
         out.append(Result("server-side run, newest synthetic year (2021 format) ÷ baseline", t.page, newest / base,
@@ -61,16 +66,27 @@ def server_side(store: Path, synthetic: Path, repeats: int) -> tuple[list[Result
     return out, charts
 
 
+def _cpu(timing: scripts.Timing, mine: str, theirs: str) -> str:
+    """The same ratio in CPU time (less sensitive to what else the machine is doing), for information."""
+    a, b = timing.cpu_median(mine), timing.cpu_median(theirs)
+    return f"CPU {a * 1e3:.1f} vs {b * 1e3:.1f} ms = ×{a / b:.2f}" if b else ""
+
+
 def in_browser(store: Path, pages: list[scripts.Page], charts: dict[str, int], repeats: int) -> list[Result]:
-    """Navigation to the last chart visible, per page ÷ the baseline page's, navigations interleaved."""
+    """Navigation to the last chart visible, per page ÷ the baseline page's, navigations interleaved.
+
+    The baseline is also opened at the page's own URL (`/disclosure` …; a one-page app serves itself at any path), for
+    information: Streamlit's frontend, opened at any path but `/`, first looks for the server under that path, gets a
+    404 and tries `/` 100 ms later, so a page's deep link costs that much more than the baseline at `/` whatever the
+    page holds. The "same URL" ratio shows what the page itself costs.
+    """
     import statistics
 
     from playwright.sync_api import sync_playwright
 
     from bench import browser
 
-    runs: dict[str, list[float]] = {p.name: [] for p in pages}
-    base_runs: dict[str, list[float]] = {p.name: [] for p in pages}
+    runs: dict[tuple[str, str], list[float]] = {}
     with baseline_server() as base, app_server(store) as app, sync_playwright() as pw:
         chromium = browser.launch(pw)
         try:
@@ -79,19 +95,29 @@ def in_browser(store: Path, pages: list[scripts.Page], charts: dict[str, int], r
             for page in pages:
                 browser.page_complete(tab, f"{app.url}/{page.url}", charts.get(page.name, 0))
             for page in pages:
+                targets = {"baseline": (f"{base.url}/", 1), "page": (f"{app.url}/{page.url}", charts.get(page.name, 0))}
+                if page.url:
+                    targets["baseline at the page's URL"] = (f"{base.url}/{page.url}", 1)
+                order = list(targets)
                 for _ in range(repeats):
-                    base_runs[page.name].append(browser.page_complete(tab, base.url + "/", 1))
-                    runs[page.name].append(browser.page_complete(tab, f"{app.url}/{page.url}",
-                                                                 charts.get(page.name, 0)))
+                    scripts.shuffle(order)
+                    for label in order:
+                        url, count = targets[label]
+                        runs.setdefault((page.name, label), []).append(browser.page_complete(tab, url, count))
         finally:
             chromium.close()
-    out = []
+    out, deep = [], []
     for page in pages:
-        mine, theirs = statistics.median(runs[page.name]), statistics.median(base_runs[page.name])
+        mine, theirs = (statistics.median(runs[(page.name, k)]) for k in ("page", "baseline"))
+        detail = f"{mine * 1e3:.0f} ms vs baseline {theirs * 1e3:.0f} ms; {charts.get(page.name, 0)} charts"
         out.append(Result("browser: navigation → last chart ÷ baseline", page.name, mine / theirs,
-                          limit=BROWSER_TARGET, detail=f"{mine * 1e3:.0f} ms vs baseline {theirs * 1e3:.0f} ms; "
-                          f"{charts.get(page.name, 0)} charts"))
-    return out
+                          limit=BROWSER_TARGET, detail=detail))
+        if (page.name, "baseline at the page's URL") in runs:
+            same = statistics.median(runs[(page.name, "baseline at the page's URL")])
+            deep.append(Result("browser, for information: page ÷ baseline opened at the same URL", page.name,
+                               mine / same, detail=f"{mine * 1e3:.0f} ms vs baseline at /{page.url} "
+                               f"{same * 1e3:.0f} ms (baseline at / {theirs * 1e3:.0f} ms: ×{same / theirs:.2f})"))
+    return out + deep
 
 
 def server_memory(store: Path, pages: list[scripts.Page], charts: dict[str, int]) -> list[Result]:
@@ -147,10 +173,11 @@ def guarded(name: str, results: list[Result], step: Callable[[], list[Result]]) 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small repeat counts, to try the script out")
-    parser.add_argument("--repeats", type=int, default=15, help="warm AppTest runs per page (≥ 5)")
+    parser.add_argument("--repeats", type=int, default=25, help="warm AppTest runs per page (≥ 5)")
     parser.add_argument("--browser-repeats", type=int, default=7, help="browser navigations per page")
     parser.add_argument("--startup-repeats", type=int, default=3)
     parser.add_argument("--skip", default="", help=f"comma-separated sections to skip: {','.join(SECTIONS)}")
+    parser.add_argument("--pages", default="", help="comma-separated page names: time only these (server, browser)")
     parser.add_argument("--no-write", action="store_true", help="print only; do not update docs/performance.md")
     args = parser.parse_args(argv)
     if args.quick:
@@ -163,17 +190,29 @@ def main(argv: list[str] | None = None) -> int:
         store = Path(tmp) / "store"  # an empty store serves the bundled years, as `make run` does
         store.mkdir()
         synthetic = synth.build(Path(tmp) / "synthetic")
-        pages = scripts.registered_pages()
+        every = scripts.registered_pages()
+        wanted = set(filter(None, args.pages.split(",")))
+        pages = [p for p in every if not wanted or p.name in wanted]
 
         def server_step() -> list[Result]:
-            found, counted = server_side(store, synthetic, max(5, args.repeats))
+            found, counted = server_side(store, synthetic, max(5, args.repeats), pages)
             charts.update(counted)
             return found
 
+        def browser_step() -> list[Result]:
+            if not charts:  # the server section was skipped: count each page's charts in one AppTest run
+                charts.update(scripts.chart_counts(scripts.Variant(store), pages))
+            return in_browser(store, pages, charts, args.browser_repeats)
+
+        def memory_step() -> list[Result]:
+            if not all(p.name in charts for p in every):
+                charts.update(scripts.chart_counts(scripts.Variant(store), every))
+            return server_memory(store, every, charts)
+
         steps: dict[str, tuple[str, Callable[[], list[Result]]]] = {
             "server": ("server-side run", server_step),
-            "browser": ("browser", lambda: in_browser(store, pages, charts, args.browser_repeats)),
-            "memory": ("server memory", lambda: server_memory(store, pages, charts)),
+            "browser": ("browser", browser_step),
+            "memory": ("server memory", memory_step),
             "import": ("import", lambda: imports.measure(synthetic, IMPORT_TARGET)),
             "startup": ("start-up", lambda: start_up(args.startup_repeats)),
         }

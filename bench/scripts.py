@@ -45,9 +45,16 @@ class Timing:
     runs: dict[str, tuple[float, ...]]
     charts: dict[str, int] = field(default_factory=dict)
     error: str = ""
+    # The same runs in CPU seconds of this process (script thread and AppTest): what the work costs, whatever else
+    # the machine is doing at the time. For information beside the wall-clock times the targets are set on.
+    cpu: dict[str, tuple[float, ...]] = field(default_factory=dict)
 
     def median(self, label: str) -> float:
         runs = self.baseline if label == "baseline" else self.runs.get(label, ())
+        return statistics.median(runs) if runs else float("nan")
+
+    def cpu_median(self, label: str) -> float:
+        runs = self.cpu.get(label, ())
         return statistics.median(runs) if runs else float("nan")
 
 
@@ -79,14 +86,15 @@ def _problem(at: AppTest) -> str:
     return ""
 
 
-def _run(at: AppTest, data_dir: Path | None = None) -> float:
-    start = time.perf_counter()
+def _run(at: AppTest, data_dir: Path | None = None) -> tuple[float, float]:
+    """One run: wall-clock and CPU seconds (of this process, which runs the script thread)."""
+    start, cpu = time.perf_counter(), time.process_time()
     if data_dir is None:
         at.run()
     else:
         with environment(data_dir):
             at.run()
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - cpu
 
 
 @dataclass(frozen=True)
@@ -106,6 +114,11 @@ def _start_page(page: Page, variant: Variant) -> AppTest:
         at.switch_page(page.path).run()
         at.run()  # warm: caches filled, imports done
     return at
+
+
+def chart_counts(variant: Variant, pages: list[Page]) -> dict[str, int]:
+    """How many plotly charts each page draws (one warm AppTest run each): what the browser waits for."""
+    return {page.name: len(_start_page(page, variant).get("plotly_chart")) for page in pages}
 
 
 def time_pages(variants: dict[str, Variant], repeats: int, pages: list[Page] | None = None) -> list[Timing]:
@@ -128,17 +141,19 @@ def _time_pages(variants: dict[str, Variant], repeats: int, pages: list[Page]) -
         except Exception as exc:  # noqa: BLE001 — a broken page is reported in the table, not a crash
             out.append(Timing(page.name, (), {}, {}, f"{type(exc).__name__}: {exc}"[:200]))
             continue
-        baseline: list[float] = []
-        runs: dict[str, list[float]] = {label: [] for label in variants}
+        timed: dict[str, list[tuple[float, float]]] = {label: [] for label in ["baseline", *tests]}
         order = ["baseline", *tests]
         for _ in range(repeats):
             shuffle(order)  # no run always comes first (or right after another): position effects average out
             for label in order:
                 if label == "baseline":
-                    baseline.append(_run(base))
+                    timed[label].append(_run(base))
                 else:
-                    runs[label].append(_run(tests[label], variants[label].data_dir))
+                    timed[label].append(_run(tests[label], variants[label].data_dir))
+        baseline = [wall for wall, _ in timed["baseline"]]
+        runs = {label: [wall for wall, _ in timed[label]] for label in variants}
+        cpu = {label: tuple(c for _, c in found) for label, found in timed.items()}
         problem = next((f"{label}: {p}" for label, p in ((k, _problem(at)) for k, at in tests.items()) if p), "")
         charts = {label: len(at.get("plotly_chart")) for label, at in tests.items()}
-        out.append(Timing(page.name, tuple(baseline), {k: tuple(v) for k, v in runs.items()}, charts, problem))
+        out.append(Timing(page.name, tuple(baseline), {k: tuple(v) for k, v in runs.items()}, charts, problem, cpu))
     return out

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
 # Okabe & Ito (2008), the colour-blind-safe qualitative palette; black last, yellow late (weak on white).
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000")
@@ -21,6 +23,28 @@ CHART_COLUMNS = ("category", "series", "value", "display", "approximate", "blank
 # Facility matrix statuses, in colour order: reported for the hall, reported only for the halls as a whole, none.
 MATRIX_STATUSES = ("present", "whole", "absent")
 MATRIX_COLOURS = ("#009E73", "#56B4E9", "#E8E8E8")
+
+
+# The parts of the default plotly template these figures use: 2-D axes, fonts, hover, shapes and annotations; bar,
+# scatter and heatmap traces. The whole template (Streamlit's or plotly's: colour scales, maps, 3-D scenes, other trace
+# types) was deep-copied and serialised with every chart on every rerun; what it sets for these figures is kept.
+TEMPLATE_LAYOUT = ("autotypenumbers", "colorway", "font", "hovermode", "hoverlabel", "paper_bgcolor", "plot_bgcolor",
+                   "xaxis", "yaxis", "shapedefaults", "annotationdefaults", "title")
+TEMPLATE_TRACES = ("bar", "scatter", "heatmap")
+
+
+def light_template() -> dict:
+    """The default template (Streamlit sets its own as plotly's default) cut to what these figures use."""
+    return _light(pio.templates.default)
+
+
+@cache
+def _light(name: str) -> dict:
+    full = pio.templates[name].to_plotly_json()
+    return {
+        "layout": {k: v for k, v in full.get("layout", {}).items() if k in TEMPLATE_LAYOUT},
+        "data": {k: v for k, v in full.get("data", {}).items() if k in TEMPLATE_TRACES},
+    }
 
 
 @dataclass(frozen=True)
@@ -58,6 +82,7 @@ def _figure(
         "plot_bgcolor": "white",
         "xaxis": {"title": {"text": axes.x}, **grid, **x},
         "yaxis": {"title": {"text": axes.y}, **grid, **y},
+        "template": light_template(),
         **extra,
     }
     return go.Figure(data=traces, layout=layout)
@@ -78,13 +103,16 @@ def _years(frame: pd.DataFrame, changes: Sequence[tuple[int, str]]) -> tuple[dic
          "line": {"dash": "dot", "color": "#555555", "width": 1.5}}
         for year, _ in changes
     ]
-    notes = [
-        {"xref": "x", "yref": "paper", "x": year - 0.5, "y": 1, "text": label, "showarrow": False,
-         "xanchor": "left", "yanchor": "bottom", "font": {"size": 11}}
-        for year, label in changes
-    ]
     span = [float(years.min()) - 0.5, float(years.max()) + 0.5]
-    return {"tickformat": "d", "dtick": 1, "range": span}, {"shapes": shapes, "annotations": notes}
+    middle = sum(span) / 2  # a label right of the middle ends at its line, so it stays inside the chart
+    notes = [  # every other label one line higher, so two changes a year or two apart do not print over each other
+        {"xref": "x", "yref": "paper", "x": year - 0.5, "y": 1, "text": label, "showarrow": False,
+         "xanchor": "left" if year - 0.5 <= middle else "right", "yanchor": "bottom", "font": {"size": 11},
+         "yshift": 16 * (n % 2)}
+        for n, (year, label) in enumerate(changes)
+    ]
+    room = {"margin": {"l": 10, "r": 30, "t": 60, "b": 10}} if len(changes) > 1 else {}
+    return {"tickformat": "d", "dtick": 1, "range": span}, {"shapes": shapes, "annotations": notes, **room}
 
 
 def _counts(frame: pd.DataFrame, percent: bool = False) -> dict:

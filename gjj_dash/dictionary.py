@@ -20,8 +20,11 @@ _SOURCE_FIELDS = ("year", "format", "title", "filer", "source", "origin", "versi
 
 def loaded_years(dataset: Dataset) -> dict[str, str]:
     """For each indicator or measure, the loaded years that hold a value for it (“2016、2017”)."""
-    held = dataset.values.groupby("indicator")["year"].unique()
-    return {item: "、".join(str(y) for y in sorted(years)) for item, years in held.items()}
+    pairs = dataset.values[["indicator", "year"]].drop_duplicates().sort_values(["indicator", "year"])
+    held: dict[str, list[str]] = {}
+    for item, year in zip(pairs["indicator"], pairs["year"], strict=True):  # one pass, no per-group pandas call
+        held.setdefault(item, []).append(str(int(year)))
+    return {item: "、".join(years) for item, years in held.items()}
 
 
 def _relation(cat: Catalogue, ind: Indicator, lang: str) -> str:

@@ -24,6 +24,9 @@ COMMON_FLAGS = {
     "client.showErrorLinks": "false",
     "client.toolbarMode": "viewer",
     "runner.magicEnabled": "false",
+    # No full garbage collection after every script run: it took ~80 ms of CPU per page view under the interpreter
+    # lock (docs/performance.md), 6× the page's own work; Python's own collector still runs.
+    "runner.postScriptGC": "false",
 }
 PUBLIC_FLAGS = {"server.maxUploadSize": "0"}
 STAFF_FLAGS = {"server.maxUploadSize": "10"}

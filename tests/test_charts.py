@@ -138,3 +138,19 @@ def test_small_whole_counts_get_whole_number_ticks_and_years_a_tight_range() -> 
     assert big.layout.yaxis.dtick is None
     years = trend_chart(chart_frame([_row(2016, 1.0, "1", "a"), _row(2018, 2.0, "2", "a")]), AXES)
     assert list(years.layout.xaxis.range) == [2015.5, 2018.5]
+
+
+def test_figures_carry_only_the_parts_of_the_default_template_they_use() -> None:
+    """The template keeps what the default sets for bar, scatter and heatmap traces and 2-D layouts, nothing else."""
+    import plotly.io as pio
+    import streamlit  # noqa: F401 — Streamlit makes its own template plotly's default, as in the app
+
+    full = pio.templates[pio.templates.default].to_plotly_json()
+    fig = bar_chart(chart_frame([_row("甲", 3, "3")]), AXES).to_plotly_json()["layout"]["template"]
+    assert pio.templates.default == "streamlit"
+    assert set(fig["data"]) == {"bar", "scatter", "heatmap"} & set(full["data"])
+    assert all(fig["data"][kind] == full["data"][kind] for kind in fig["data"])
+    assert fig["layout"] == {k: v for k, v in full["layout"].items() if k in ("colorway", "font", "xaxis", "yaxis",
+                             "hovermode", "hoverlabel", "paper_bgcolor", "plot_bgcolor", "autotypenumbers",
+                             "shapedefaults", "annotationdefaults", "title")}
+    assert "colorscale" not in fig["layout"] and "contour" not in fig["data"]

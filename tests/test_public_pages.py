@@ -8,6 +8,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from gjj_dash.dataset import load_dataset
+from gjj_dash.i18n import t
+from gjj_dash.series import harmonised_series
+from gjj_dash.ui.public import BUILDERS
 from tests.conftest import texts
 from tests.fixture_years import data_dir
 
@@ -37,6 +41,15 @@ def _metrics(at: AppTest) -> dict[str, tuple[str, str]]:
 def _table(at: AppTest, key: str):
     """The numbers table of one section (each section is a container keyed section_<key>)."""
     return at.get_by_key(f"section_{key}").dataframe[0].value
+
+
+def _across(at: AppTest, page: str, title: str) -> AppTest:
+    """Open one section across years: they are tabs (keyed <page>_trends) of which only the open one is built."""
+    assert title in [tab.label for tab in at.tabs]
+    at.session_state[f"{page}_trends"] = title
+    at.run()
+    assert not at.exception, at.exception
+    return at
 
 
 def test_disclosure_shows_the_2016_channels_rule_and_the_gap(app) -> None:
@@ -120,10 +133,30 @@ def test_three_fixture_years_give_trends_and_deltas(app, tmp_path, page, metric,
     """2016–2018: the card's change from 2017, a trend over three years, and the year-on-year table."""
     at = _open(app, page, data_dir(tmp_path, "trend"), year="2018")
     assert _metrics(at)[metric] == (value, change)
-    lines = _charts(at)[trend]["data"]
+    lines = _charts(at)[trend]["data"]  # the first section across years is shown by default
     assert all(line["x"] == [2016, 2017, 2018] for line in lines)
-    table = _table(at, f"{page.removeprefix('views/').removesuffix('.py')}_delta")
+    name = page.removeprefix("views/").removesuffix(".py")
+    table = _table(_across(at, name, t("pub.delta_title")), f"{name}_delta")
     assert list(table.columns[1:4]) == ["2017", "2018", "变化"]
+    assert trend not in _charts(at)  # one section across years at a time
+
+
+@pytest.mark.parametrize("page", PUBLIC)
+def test_each_section_across_years_is_one_choice_away(app, tmp_path, page) -> None:
+    """A tab names each section across years; opening one builds it (its numbers at least) and no other."""
+    folder = data_dir(tmp_path, "trend")
+    name = page.removeprefix("views/").removesuffix(".py")
+    data = load_dataset(folder)
+    sections = BUILDERS[name](data, harmonised_series(data), 2018, "zh").trends
+    at = _open(app, page, folder, year="2018")
+    assert [tab.label for tab in at.tabs] == [s.title for s in sections]
+    for chosen in sections:
+        _across(at, name, chosen.title)
+        assert len(at.get_by_key(f"section_{chosen.key}").dataframe) == 1
+        for other in sections:
+            if other is not chosen:
+                with pytest.raises(KeyError):
+                    at.get_by_key(f"section_{other.key}")
 
 
 def test_halls_compare_the_branches_when_the_report_gives_them(app, tmp_path) -> None:
@@ -133,7 +166,7 @@ def test_halls_compare_the_branches_when_the_report_gives_them(app, tmp_path) ->
     assert [b["name"] for b in bars] == ["服务窗口", "窗口工作人员"]
     assert bars[0]["x"] == ["博乐管理部", "精河管理部", "温泉管理部"] and bars[0]["y"] == [8, 6, 5]
     assert "各管理部服务窗口之和为 19 个，与报告的中心合计 20 个 不一致" in texts(at)
-    branch_trend = _table(at, "halls_branch_trend")
+    branch_trend = _table(_across(at, "halls", t("halls.branch_trend_title")), "halls_branch_trend")
     assert list(branch_trend["博乐管理部 · 服务窗口（个）"]) == ["7", "8", "8"]
 
 
@@ -154,7 +187,7 @@ def test_format_change_is_marked_on_the_trends(app, tmp_path) -> None:
     shown = texts(at)
     assert "新收 10 + 上年结转 1 = 11 件，等于办理结果总计 10 + 结转下年度 1 = 11 件" in shown
     assert "报表格式与上一年度不同，变化仅供参考" in shown
-    outcomes = _table(at, "requests_outcome_trend")
+    outcomes = _table(_across(at, "requests", t("requests.outcome_trend_title")), "requests_outcome_trend")
     assert list(outcomes["年度"]) == ["2016", "2017", "2018", "2019"]
 
 

@@ -51,3 +51,19 @@ def test_halls_mark_a_jump_in_windows_and_nothing_without_findings(app, tmp_path
     at = _open(app, "views/halls.py", data, year="2018")
     assert _marks(at, "section_halls_branches") == [("⚠ 数据质量（1）", "quality", "year=2018")]
     assert _marks(at, "section_halls_facilities") == []
+
+
+def test_sections_across_years_carry_the_marker_of_the_shown_year(app, tmp_path: Path) -> None:
+    """A jump of the portal visits from 2017 to 2018 marks the open trend section of 2018, not of 2017."""
+    data = data_dir(tmp_path, "trend")
+    values = data / "years" / "2018" / "values.csv"
+    rows = values.read_text(encoding="utf-8").splitlines()
+    [visits] = [n for n, row in enumerate(rows) if row.startswith("2018,centre,measure,portal.visits,")]
+    cells = rows[visits].split(",")
+    cells[5] = cells[6] = "999999"
+    rows[visits] = ",".join(cells)
+    values.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    at = _open(app, "views/portal.py", data, year="2018")
+    assert _marks(at, "section_portal_trend") == [("⚠ 数据质量（1）", "quality", "year=2018")]
+    assert _marks(at, "kpi_portal_0") == [("⚠ 数据质量（1）", "quality", "year=2018")]
+    assert _marks(_open(app, "views/portal.py", data, year="2017"), "section_portal_trend") == []

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pandas as pd
+import pyarrow as pa
 
-from gjj_dash.ui.widgets import _PAYLOADS, csv_payload
+from gjj_dash.ui.widgets import _ARROW, _PAYLOADS, _arrow, _once, csv_payload
 
 
 def test_csv_payload_is_built_once_per_frame_and_formula_safe() -> None:
@@ -24,3 +25,20 @@ def test_csv_payload_entry_goes_with_its_frame() -> None:
     del frame
     assert key not in _PAYLOADS
     assert csv_payload(pd.DataFrame({"a": [1, 2]})) == payload
+
+
+def test_a_shown_table_is_converted_to_arrow_once_with_the_same_cells() -> None:
+    """The same frame gives the very same Arrow table (no index column, cells unchanged); it goes with its frame."""
+    frame = pd.DataFrame({"指标": ["规章", "规范性文件"], "数值": ["94", "— 未填报"]})
+    table = _once(_ARROW, frame, _arrow)
+    assert isinstance(table, pa.Table) and _once(_ARROW, frame, _arrow) is table
+    assert table.column_names == ["指标", "数值"] and table.to_pandas().equals(frame)
+    key = id(frame)
+    del frame
+    assert key not in _ARROW
+
+
+def test_a_mixed_type_column_is_left_to_streamlit() -> None:
+    """A column Arrow cannot type (numbers and text mixed) is passed on as the frame, which Streamlit converts."""
+    frame = pd.DataFrame({"数值": [3, "—"]}, dtype=object)
+    assert _arrow(frame) is frame

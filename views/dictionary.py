@@ -4,7 +4,7 @@ import streamlit as st
 
 from gjj_dash import dictionary
 from gjj_dash.i18n import t
-from gjj_dash.ui import loaders, shell
+from gjj_dash.ui import loaders, shell, widgets
 
 ctx = shell.context()
 lang = ctx.lang
@@ -21,21 +21,16 @@ st.download_button(
     on_click="ignore", icon=":material/download:",
 )
 
-tabs = st.tabs([t(f"dictionary.tab.{k}", lang) for k in ("indicators", "measures", "harmonised", "sources", "fields")])
-with tabs[0]:
-    cat = ctx.dataset.catalogue
-    chosen = st.selectbox(t("dictionary.format_filter", lang), list(cat.formats), key="dictionary_format",
-                          format_func=lambda f: dictionary.format_label(cat, f, lang))
-    st.dataframe(dictionary.dictionary_frame(ctx.dataset, lang, "indicator", chosen), hide_index=True,
-                 width="stretch", key="dictionary_indicators")
-with tabs[1]:
-    st.dataframe(dictionary.dictionary_frame(ctx.dataset, lang, "measure"), hide_index=True, width="stretch",
-                 key="dictionary_measures")
-with tabs[2]:
-    st.dataframe(dictionary.dictionary_frame(ctx.dataset, lang, "harmonised"), hide_index=True, width="stretch",
-                 key="dictionary_harmonised")
-with tabs[3]:
-    st.dataframe(dictionary.sources_frame(ctx.dataset, lang), hide_index=True, width="stretch",
-                 key="dictionary_sources")
-with tabs[4]:
-    st.dataframe(dictionary.fields_frame(lang), hide_index=True, width="stretch", key="dictionary_fields")
+# Only the open tab is built and sent (on_change="rerun"): one table on the first screen, not five.
+kinds = ("indicators", "measures", "harmonised", "sources", "fields")
+tabs = st.tabs([t(f"dictionary.tab.{k}", lang) for k in kinds], key="dictionary_tabs", on_change="rerun")
+shown = next((n for n, tab in enumerate(tabs) if tab.open), 0)
+with tabs[shown]:
+    if kinds[shown] == "indicators":
+        cat = ctx.dataset.catalogue
+        chosen = st.selectbox(t("dictionary.format_filter", lang), list(cat.formats), key="dictionary_format",
+                              format_func=lambda f: dictionary.format_label(cat, f, lang))
+        table = loaders.dictionary_table(f"indicator.{chosen}", lang)
+    else:  # built once per data version and language (loaders), sent as Arrow without converting it again
+        table = loaders.dictionary_table({"measures": "measure"}.get(kinds[shown], kinds[shown]), lang)
+    widgets.table(table, key=f"dictionary_{kinds[shown]}")

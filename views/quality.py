@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from gjj_dash.findings import ICONS, checks_frame, counts, findings_frame, is_cross_year, severity_label
+from gjj_dash.findings import ICONS, counts, is_cross_year, severity_label
 from gjj_dash.i18n import t
 from gjj_dash.problems import SEVERITIES
 from gjj_dash.ui import loaders, quality, shell, widgets
@@ -47,9 +47,11 @@ else:
     quality.finding_list([f for f in shown if is_cross_year(f)], ctx.lang, key="quality_across")
 
 st.subheader(t("quality.table", ctx.lang))
-table = findings_frame(shown, ctx.lang)
-st.dataframe(table, hide_index=True, key="quality_table", width="stretch")
+# The same rows as `shown`, built once per data version and choice (with its CSV and Arrow forms).
+table = loaders.findings_table(ctx.lang, tuple(s for s in SEVERITIES if s in (chosen or [])),
+                               ctx.year if scope == "year" else None)
+widgets.table(table, key="quality_table")
 widgets.table_download(table, "data-quality", ctx.year if scope == "year" else "all", "quality_csv", ctx.lang)
 
 with st.expander(t("quality.rules", ctx.lang)):
-    st.dataframe(checks_frame(ctx.lang), hide_index=True, key="quality_rules", width="stretch")
+    widgets.table(loaders.checks_table(ctx.lang), key="quality_rules")

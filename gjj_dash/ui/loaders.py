@@ -10,8 +10,10 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from gjj_dash import dictionary
 from gjj_dash.checks import check_dataset
 from gjj_dash.dataset import Dataset, data_version, load_dataset
+from gjj_dash.findings import checks_frame, findings_frame
 from gjj_dash.overview import Card, overview_cards
 from gjj_dash.paths import resolve_data_dir
 from gjj_dash.problems import Finding
@@ -84,17 +86,55 @@ def cards(year: int, lang: str) -> list[Card]:
     return _cards(str(data_dir()), current_version(), year, lang)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+# cache_resource: every page reads the findings on every run; unpickling them (cache_data) grew with the years.
+@st.cache_resource(show_spinner=False, max_entries=16)
 def _findings(folder: str, version: str, lang: str) -> list[Finding]:
     return check_dataset(_dataset(folder, version), lang=lang)
 
 
 def findings(lang: str = "zh") -> list[Finding]:
-    """Every data-quality finding of the published data, checked once per data version and language."""
+    """Every data-quality finding of the published data, checked once per data version and language (read-only)."""
     return _findings(str(data_dir()), current_version(), lang)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _findings_table(
+    folder: str, version: str, lang: str, severities: tuple[str, ...], year: int | None
+) -> pd.DataFrame:
+    chosen = [f for f in _findings(folder, version, lang) if f.severity in severities and year in (None, f.year)]
+    return findings_frame(chosen, lang)
+
+
+def findings_table(lang: str, severities: tuple[str, ...], year: int | None) -> pd.DataFrame:
+    """The quality page's table of the findings of some severities in a year (None: every year), built once per
+    data version and choice, and the same frame object each rerun (so its CSV and Arrow forms are made once)."""
+    return _findings_table(str(data_dir()), current_version(), lang, severities, year)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def checks_table(lang: str) -> pd.DataFrame:
+    """Every check the audit runs (checks.csv) as the quality page shows it; read-only."""
+    return checks_frame(lang)
+
+
+# One entry per data version and language: the dictionary's tables, built together (read-only frames).
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _dictionary_tables(folder: str, version: str, lang: str) -> dict[str, pd.DataFrame]:
+    data = _dataset(folder, version)
+    tables = {f"indicator.{fmt}": dictionary.dictionary_frame(data, lang, "indicator", fmt)
+              for fmt in data.catalogue.formats}
+    tables |= {kind: dictionary.dictionary_frame(data, lang, kind) for kind in ("measure", "harmonised")}
+    return tables | {"sources": dictionary.sources_frame(data, lang), "fields": dictionary.fields_frame(lang)}
+
+
+def dictionary_table(kind: str, lang: str) -> pd.DataFrame:
+    """One table of the data dictionary: `indicator.<format>`, `measure`, `harmonised`, `sources` or `fields`."""
+    return _dictionary_tables(str(data_dir()), current_version(), lang)[kind]
+
+
+# Downloads are bytes (immutable): cached as resources, so a rerun does not copy the whole-dataset file (0.8 MB with
+# twenty years) out of the cache again.
+@st.cache_resource(show_spinner=False, max_entries=64)
 def _table_export(folder: str, version: str, year: int, kind: str) -> tuple[bytes, str]:
     from gjj_dash.export import table_export
 
@@ -106,7 +146,7 @@ def table_export(year: int, kind: str) -> tuple[bytes, str]:
     return _table_export(str(data_dir()), current_version(), year, kind)
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=8)
 def _dataset_export(folder: str, version: str, kind: str) -> tuple[bytes, str]:
     from gjj_dash.export import dataset_export
 
@@ -118,7 +158,7 @@ def dataset_export(kind: str) -> tuple[bytes, str]:
     return _dataset_export(str(data_dir()), current_version(), kind)
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=8)
 def _dictionary_export(folder: str, version: str, lang: str) -> tuple[bytes, str]:
     from gjj_dash.export import dictionary_export
 

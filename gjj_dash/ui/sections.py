@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
 from gjj_dash.blocks import Block, View
@@ -28,7 +30,7 @@ def section(block: Block, lang: str, year: int, findings: list[Finding] | None =
             widgets.chart_with_table(block.figure, block.table, key=block.key, lang=lang,
                                      stem=block.stem or block.key, year=year, alt=block.alt)
         elif block.table is not None:
-            st.dataframe(block.table, hide_index=True, key=f"{block.key}_table", width="stretch")
+            widgets.table(block.table, key=f"{block.key}_table")
             widgets.table_download(block.table, block.stem or block.key, year, f"{block.key}_csv", lang)
         for statement in block.statements:
             st.info(statement)
@@ -71,5 +73,17 @@ def render(view: View, lang: str, page: str) -> None:
         section(block, lang, view.year, findings)
     if view.trends:
         st.header(t("pub.across_years", lang))
-        for block in view.trends:
-            section(block, lang, view.year)
+        trends(view, lang, page, findings)
+
+
+def trends(view: View, lang: str, page: str, findings: list[Finding] | None = None) -> None:
+    """The sections across years as tabs (key `<page>_trends`, the first open by default) of which only the open one
+    is built: twenty years then cost one chart and one table more than one year, not one per series and view."""
+    if len(view.trends) == 1:
+        section(view.trends[0], lang, view.year, findings)
+        return
+    labels = [block.title or str(n + 1) for n, block in enumerate(view.trends)]
+    tabs = st.tabs(labels, key=f"{page}_trends", on_change="rerun")
+    shown = next((n for n, tab in enumerate(tabs) if tab.open), 0)
+    with tabs[shown]:  # the tab's label is the section's title
+        section(replace(view.trends[shown], title=""), lang, view.year, findings)

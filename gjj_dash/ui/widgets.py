@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import weakref
+from collections.abc import Callable
+from typing import TypeVar
 
 import pandas as pd
 import plotly.graph_objects as go
+import pyarrow as pa
 import streamlit as st
 
 from gjj_dash.export import content_name, neutralise
 from gjj_dash.i18n import t
 from gjj_dash.overview import Card
 
+T = TypeVar("T")
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["sendDataToCloud"]}
 
 
@@ -29,21 +33,43 @@ def kpi_card(card: Card, lang: str, key: str) -> None:
         st.caption("  \n".join(notes))
 
 
-# CSV bytes per frame object: a cached view's frames live across reruns, so each is encoded once, not on every rerun.
-# Entries go when their frame is garbage-collected. Frames are treated as read-only once shown.
+# CSV bytes and Arrow tables per frame object: a cached view's frames live across reruns, so each is encoded once,
+# not on every rerun. Entries go when their frame is garbage-collected. Frames are treated as read-only once shown.
 _PAYLOADS: dict[int, tuple[weakref.ref, bytes]] = {}
+_ARROW: dict[int, tuple[weakref.ref, pa.Table | pd.DataFrame]] = {}
+
+
+def _once(memo: dict[int, tuple[weakref.ref, T]], frame: pd.DataFrame, build: Callable[[pd.DataFrame], T]) -> T:
+    hit = memo.get(id(frame))
+    if hit is not None and hit[0]() is frame:
+        return hit[1]
+    made = build(frame)
+    key = id(frame)
+    memo[key] = (weakref.ref(frame, lambda _ref: memo.pop(key, None)), made)
+    return made
+
+
+def _csv(frame: pd.DataFrame) -> bytes:
+    safe = frame.map(lambda v: neutralise(v) if isinstance(v, str) else v)
+    return ("\ufeff" + safe.to_csv(index=False)).encode("utf-8")
+
+
+def _arrow(frame: pd.DataFrame) -> pa.Table | pd.DataFrame:
+    try:
+        return pa.Table.from_pandas(frame, preserve_index=False)
+    except (pa.ArrowException, TypeError, ValueError):  # mixed-type column: Streamlit's own conversion handles it
+        return frame
 
 
 def csv_payload(frame: pd.DataFrame) -> bytes:
     """A shown table as CSV bytes: UTF-8 with BOM, formula-safe (built once per frame object)."""
-    hit = _PAYLOADS.get(id(frame))
-    if hit is not None and hit[0]() is frame:
-        return hit[1]
-    safe = frame.map(lambda v: neutralise(v) if isinstance(v, str) else v)
-    payload = ("\ufeff" + safe.to_csv(index=False)).encode("utf-8")
-    key = id(frame)
-    _PAYLOADS[key] = (weakref.ref(frame, lambda _ref: _PAYLOADS.pop(key, None)), payload)
-    return payload
+    return _once(_PAYLOADS, frame, _csv)
+
+
+def table(frame: pd.DataFrame, key: str) -> None:
+    """A table without its index, full width. Converted to Arrow once per frame object: st.dataframe converts a
+    pandas frame on every call (~0.7 ms each), an Arrow table it only writes out (~0.03 ms)."""
+    st.dataframe(_once(_ARROW, frame, _arrow), hide_index=True, key=key, width="stretch")
 
 
 def table_download(frame: pd.DataFrame, stem: str, year: int | str, key: str, lang: str) -> None:
@@ -65,5 +91,5 @@ def chart_with_table(
     """A chart, then its numbers as an accessible table with a CSV download."""
     st.plotly_chart(fig, key=f"{key}_chart", config=PLOTLY_CONFIG, width="stretch")
     st.caption(alt)
-    st.dataframe(frame, hide_index=True, key=f"{key}_table", width="stretch")
+    table(frame, key=f"{key}_table")
     table_download(frame, stem, year, f"{key}_csv", lang)
