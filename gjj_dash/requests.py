@@ -234,6 +234,7 @@ def requests_view(dataset: Dataset, frame: Frame, year: int, lang: str) -> View:
                                             y_title=units_of(cat, outcomes), lang=lang, changes=changes,
                                             notes=(t("requests.harmonised_note", lang),)),
                          dataset, shares, lang),
+            *((carry,) if carry is not None else ()),
             replace(trends.delta_block(dataset, year, compared, key="requests_delta", lang=lang),
                     items=(*HEADLINE, *outcomes, *OTHER)),
         ]
@@ -243,7 +244,6 @@ def requests_view(dataset: Dataset, frame: Frame, year: int, lang: str) -> View:
     if none is not None:
         blocks: tuple[Block, ...] = tuple(b for b in (
             applicants_block(dataset, year, lang) if not is_new(dataset, year) else None,
-            carry,
             other_block(dataset, frame, year, lang),
         ) if b is not None)
         cards: tuple = ()
@@ -254,7 +254,6 @@ def requests_view(dataset: Dataset, frame: Frame, year: int, lang: str) -> View:
             received,
             completed or handling_block(dataset, frame, year, lang),
             applicants_block(dataset, year, lang),
-            carry,
             answers_block(dataset, year, outcomes, lang),
             series_block(dataset, frame, year, outcomes, "outcomes", lang),
             refusal_block(dataset, year, lang),

@@ -15,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 from gjj_dash.applicants import matrix
 from gjj_dash.checks import check_dataset
 from gjj_dash.dataset import Dataset, load_dataset, read_values
+from gjj_dash.i18n import t
 from gjj_dash.paths import BUNDLED_DATA
 from gjj_dash.requests import requests_view
 from gjj_dash.series import harmonised_series
@@ -31,6 +32,16 @@ def _view(dataset: Dataset, year: int, lang: str = "zh"):
 
 def _block(view, key: str):
     return next(b for b in (*view.blocks, *view.trends) if b.key == key)
+
+
+def _chain(at: AppTest) -> AppTest:
+    """Open the carry-over chain, one of the sections across years (tabs keyed requests_trends, built when open)."""
+    title = t("requests.carry_title", "zh")
+    assert title in [tab.label for tab in at.tabs]
+    at.session_state["requests_trends"] = title
+    at.run()
+    assert not at.exception, at.exception
+    return at
 
 
 def _add_year(data: Path, report: str, year: int, fmt: str) -> None:
@@ -260,9 +271,9 @@ def test_page_shows_one_series_across_2016_2019_2021(app, tmp_path: Path) -> Non
     assert list(applicants.loc["一、本年新收政府信息公开申请数量"])[:7] == ["64", "0", "0", "2", "0", "4", "70"]
     assert list(applicants.loc["（七）总计"])[:7] == ["63", "0", "0", "2", "0", "4", "69"]
     assert "自然人 64 件（占 91.4%）；法人或其他组织 6 件（占 8.6%）" in shown
-    carry = _table(at, "requests_carry")
+    carry = _table(_chain(at), "requests_carry")
     assert carry.values.tolist()[-1] == ["2021", "0", "2020", "未载入", "无法核对：上一年度未载入"]
-    assert "2021 年表「四、结转下年度继续办理」1 件，待 2022 年报告载入后与其上年结转核对。" in shown
+    assert "2021 年表「四、结转下年度继续办理」1 件，待 2022 年报告载入后与其上年结转核对。" in texts(at)
 
 
 def test_page_marks_the_sections_whose_rows_have_findings(app, tmp_path: Path) -> None:
@@ -275,7 +286,9 @@ def test_page_marks_the_sections_whose_rows_have_findings(app, tmp_path: Path) -
     assert marks("requests_applicants") == ["⚠ 数据质量（1）"]
     assert marks("requests_answers") == ["⚠ 数据质量（1）"]
     assert marks("requests_outcomes") == ["⚠ 数据质量（1）"]
-    assert marks("requests_appeals") == [] and marks("requests_carry") == []
+    assert marks("requests_appeals") == []
+    _chain(at)
+    assert marks("requests_carry") == []
     assert "— 未填报（该行各列之和 272）" in _table(at, "requests_applicants").to_csv()
 
 
@@ -284,7 +297,7 @@ def test_page_marks_a_broken_carry_over_chain(app, tmp_path: Path) -> None:
     data = tmp_path / "data"
     _add_year(data, "shanghai-2019.csv", 2020, "new2019")
     _add_year(data, "pingtan-2021.csv", 2021, "new2021")
-    at = _open(app, data, "2021")
+    at = _chain(_open(app, data, "2021"))
     assert [link.value for link in at.get_by_key("section_requests_carry").get("page_link")] == ["⚠ 数据质量（1）"]
     assert _table(at, "requests_carry").values.tolist()[-1] == ["2021", "0", "2020", "72", "不一致（相差 72）"]
     assert "两者相差 72 件；看板按两年报表原样列出，不作更正。" in texts(at)

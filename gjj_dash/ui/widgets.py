@@ -39,7 +39,7 @@ _PAYLOADS: dict[int, tuple[weakref.ref, bytes]] = {}
 _ARROW: dict[int, tuple[weakref.ref, pa.Table | pd.DataFrame]] = {}
 
 
-def _once(memo: dict[int, tuple[weakref.ref, T]], frame: pd.DataFrame, build: Callable[[pd.DataFrame], T]) -> T:
+def _once(memo: dict[int, tuple[weakref.ref, T]], frame: object, build: Callable[[object], T]) -> T:
     hit = memo.get(id(frame))
     if hit is not None and hit[0]() is frame:
         return hit[1]
@@ -47,6 +47,21 @@ def _once(memo: dict[int, tuple[weakref.ref, T]], frame: pd.DataFrame, build: Ca
     key = id(frame)
     memo[key] = (weakref.ref(frame, lambda _ref: memo.pop(key, None)), made)
     return made
+
+
+class _Drawn(go.Figure):
+    """A shown figure's copy whose dict is made once: st.plotly_chart asks a figure for `to_dict()` on every call,
+    which deep-copies every trace (~2 ms a chart). Views are cached and never change a figure once built."""
+
+    def __init__(self, figure: go.Figure) -> None:
+        super().__init__(figure)
+        self._drawn = super().to_dict()
+
+    def to_dict(self) -> dict:
+        return self._drawn
+
+
+_FIGURES: dict[int, tuple[weakref.ref, go.Figure]] = {}
 
 
 def _csv(frame: pd.DataFrame) -> bytes:
@@ -89,7 +104,7 @@ def chart_with_table(
     fig: go.Figure, frame: pd.DataFrame, *, key: str, lang: str, stem: str, year: int | str, alt: str
 ) -> None:
     """A chart, then its numbers as an accessible table with a CSV download."""
-    st.plotly_chart(fig, key=f"{key}_chart", config=PLOTLY_CONFIG, width="stretch")
+    st.plotly_chart(_once(_FIGURES, fig, _Drawn), key=f"{key}_chart", config=PLOTLY_CONFIG, width="stretch")
     st.caption(alt)
     table(frame, key=f"{key}_table")
     table_download(frame, stem, year, f"{key}_csv", lang)
