@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from gjj_dash.dataset import Dataset
+from gjj_dash.i18n import t
 from gjj_dash.numbers import display
 from gjj_dash.series import delta_text, series_value
 
@@ -67,6 +68,11 @@ def narrative_note(dataset: Dataset, year: int, series: str) -> str:
     return "；".join(notes)
 
 
+def _narrative(text: str, lang: str) -> str:
+    """A card's note: the report's text about its figure, said to be the report's."""
+    return t("overview.narrative", lang, text=text) if text else ""
+
+
 def overview_cards(dataset: Dataset, frame: pd.DataFrame, year: int, lang: str = "zh") -> list[Card]:
     """The KPI cards of a year; a series the year's format lacks is shown as not reported."""
     cat = dataset.catalogue
@@ -91,7 +97,7 @@ def overview_cards(dataset: Dataset, frame: pd.DataFrame, year: int, lang: str =
                 delta,
                 any(r is not None and bool(r["qualifier"]) for r in rows),
                 all(r is None or bool(r["blank"]) for r in rows),
-                narrative_note(dataset, year, group[0]) if len(group) == 1 else "",
+                _narrative(narrative_note(dataset, year, group[0]) if len(group) == 1 else "", lang),
             )
         )
     return cards

@@ -8,7 +8,6 @@ import streamlit as st
 
 from gjj_dash.blocks import Block, View
 from gjj_dash.i18n import t
-from gjj_dash.overview import Card
 from gjj_dash.problems import Finding
 from gjj_dash.ui import loaders, quality, widgets
 
@@ -38,24 +37,6 @@ def section(block: Block, lang: str, year: int, findings: list[Finding] | None =
             st.caption("  \n".join(block.notes))
 
 
-def card(item: Card, lang: str, key: str, year: int | None = None, findings: list[Finding] | None = None) -> None:
-    """One KPI: figure with unit, the change from last year, source, qualifier and notes in plain sight, and the
-    data-quality marker when its figure has findings."""
-    with st.container(border=True, key=key):
-        value = item.value if item.value == "—" else f"{item.value} {item.unit}"
-        st.metric(item.label, value, delta=item.delta, delta_color="off")
-        notes = [f"{t('common.source', lang)}{'：' if lang == 'zh' else ': '}{item.source}"]
-        if item.approximate:
-            notes.append(t("common.qualifier_at_least", lang))
-        if item.blank:
-            notes.append(t("common.blank_note", lang))
-        if item.note:
-            notes.append(item.note)
-        st.caption("  \n".join(notes))
-        if findings:
-            quality.marker(findings, year, item.series, lang)
-
-
 def render(view: View, lang: str, page: str) -> None:
     """A whole public page below its title; sections whose items have data-quality findings carry a marker."""
     findings = loaders.findings(lang)
@@ -68,7 +49,7 @@ def render(view: View, lang: str, page: str) -> None:
         columns = st.columns(min(4, len(view.cards)))
         for n, item in enumerate(view.cards):
             with columns[n % len(columns)]:
-                card(item, lang, key=f"kpi_{page}_{n}", year=view.year, findings=findings)
+                widgets.kpi_card(item, lang, key=f"kpi_{page}_{n}", year=view.year, findings=findings)
     for block in view.blocks:
         section(block, lang, view.year, findings)
     if view.trends:

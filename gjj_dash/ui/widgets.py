@@ -14,23 +14,29 @@ import streamlit as st
 from gjj_dash.export import content_name, neutralise
 from gjj_dash.i18n import t
 from gjj_dash.overview import Card
+from gjj_dash.problems import Finding
+from gjj_dash.ui import quality
 
 T = TypeVar("T")
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["sendDataToCloud"]}
 
 
-def kpi_card(card: Card, lang: str, key: str) -> None:
-    """One KPI: figure with unit, the change from last year, and its source and qualifier in plain sight."""
+def kpi_card(card: Card, lang: str, key: str, year: int | None = None, findings: list[Finding] | None = None) -> None:
+    """One KPI: figure with unit, the change from last year, source, qualifier and notes in plain sight, and the
+    data-quality marker when its figure has findings."""
     with st.container(border=True, key=key):
-        st.metric(card.label, f"{card.value} {card.unit}", delta=card.delta, delta_color="off")
-        notes = [f"{t('common.source', lang)}：{card.source}"]
+        value = card.value if card.value == "—" else f"{card.value} {card.unit}"
+        st.metric(card.label, value, delta=card.delta, delta_color="off")
+        notes = [f"{t('common.source', lang)}{'：' if lang == 'zh' else ': '}{card.source}"]
         if card.approximate:
             notes.append(t("common.qualifier_at_least", lang))
         if card.blank:
             notes.append(t("common.blank_note", lang))
         if card.note:
-            notes.append(t("overview.narrative", lang, text=card.note))
+            notes.append(card.note)
         st.caption("  \n".join(notes))
+        if findings:
+            quality.marker(findings, year, card.series, lang)
 
 
 # CSV bytes and Arrow tables per frame object: a cached view's frames live across reruns, so each is encoded once,
