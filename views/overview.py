@@ -3,13 +3,9 @@
 import streamlit as st
 
 from gjj_dash.i18n import t
-from gjj_dash.ui import loaders, quality, shell, widgets
+from gjj_dash.ui import loaders, shell, widgets
 
-ctx = shell.context()
-st.title(t("overview.title", ctx.lang))
-if ctx.year is None:
-    st.info(t("common.no_data", ctx.lang))
-    st.stop()
+ctx = shell.page("overview.title")
 
 st.caption(t("overview.intro", ctx.lang, year=ctx.year))
 prev = ctx.dataset.previous_year(ctx.year)
@@ -23,6 +19,5 @@ findings = loaders.findings(ctx.lang)
 columns = st.columns(4)
 for n, card in enumerate(cards):
     with columns[n % 4]:
-        widgets.kpi_card(card, ctx.lang, key=f"kpi_{'_'.join(card.series)}")
-        quality.marker(findings, ctx.year, card.series, ctx.lang)  # links to 数据质量 when the figure has findings
+        widgets.kpi_card(card, ctx.lang, key=f"kpi_{'_'.join(card.series)}", year=ctx.year, findings=findings)
 st.caption(t("overview.halls_note", ctx.lang))

@@ -7,11 +7,7 @@ from gjj_dash.i18n import t
 from gjj_dash.problems import SEVERITIES
 from gjj_dash.ui import loaders, quality, shell, widgets
 
-ctx = shell.context()
-st.title(t("quality.title", ctx.lang))
-if ctx.year is None:
-    st.info(t("common.no_data", ctx.lang))
-    st.stop()
+ctx = shell.page("quality.title")
 st.caption(t("quality.intro", ctx.lang))
 
 findings = loaders.findings(ctx.lang)

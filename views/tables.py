@@ -7,11 +7,7 @@ from gjj_dash.i18n import t
 from gjj_dash.official import official_form
 from gjj_dash.ui import form, loaders, shell
 
-ctx = shell.context()
-st.title(t("tables.title", ctx.lang))
-if ctx.year is None:
-    st.info(t("common.no_data", ctx.lang))
-    st.stop()
+ctx = shell.page("tables.title")
 
 st.caption(t("tables.intro", ctx.lang, year=ctx.year))
 form.show_form(official_form(ctx.dataset, ctx.year), ctx.lang, loaders.findings(ctx.lang))

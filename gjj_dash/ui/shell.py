@@ -51,3 +51,13 @@ def context() -> Context:
     if year not in dataset.years:
         year = max(dataset.years) if dataset.years else None
     return Context(lang, dataset, year)
+
+
+def page(title_key: str) -> Context:
+    """A data page's start: its title, then the context; with no year loaded, one sentence and the page stops."""
+    ctx = context()
+    st.title(t(title_key, ctx.lang))
+    if ctx.year is None:
+        st.info(t("common.no_data", ctx.lang))
+        st.stop()
+    return ctx
