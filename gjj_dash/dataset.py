@@ -89,26 +89,9 @@ def _plain(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
-def year_dirs(data_dir: Path) -> dict[int, Path]:
-    """Each year's folder of values.csv + report.json: the published version where the store has one."""
-    found: dict[int, Path] = {}
-    root = years_root(data_dir)
-    if root.is_dir():
-        for folder in root.iterdir():
-            if folder.name.isdigit() and (folder / "values.csv").is_file():
-                found[int(folder.name)] = folder
-    from gjj_dash import store  # the store overlays published versions; imported late to keep layers one-way
-
-    found.update(store.current_dirs(data_dir))
-    return dict(sorted(found.items()))
-
-
-def data_version(data_dir: Path) -> str:
-    """A short fingerprint of what the data directory currently publishes; caches are keyed on it.
-
-    It runs on every script run, so it reads the years' folder with one scandir and one stat per file, on plain
-    strings: Path objects and is_file() checks cost more than the stats themselves once twenty years are held.
-    """
+def _year_folders(data_dir: Path) -> dict[int, str]:
+    """Each year's folder as a plain path: the years' folder read with one scandir, then the store's published
+    versions laid over it. Plain strings, no is_file(): data_version runs this on every script run."""
     folders: dict[int, str] = {}
     try:
         with os.scandir(years_root(data_dir)) as entries:
@@ -118,11 +101,22 @@ def data_version(data_dir: Path) -> str:
     from gjj_dash import store  # the store overlays published versions; imported late to keep layers one-way
 
     folders.update((year, str(folder)) for year, folder in store.current_dirs(data_dir).items())
+    return dict(sorted(folders.items()))
+
+
+def year_dirs(data_dir: Path) -> dict[int, Path]:
+    """Each year's folder of values.csv + report.json: the published version where the store has one."""
+    return {y: Path(f) for y, f in _year_folders(data_dir).items() if os.path.isfile(os.path.join(f, "values.csv"))}
+
+
+def data_version(data_dir: Path) -> str:
+    """A short fingerprint of what the data directory currently publishes; caches are keyed on it (one stat per
+    file: a folder without values.csv is no year and adds nothing that matters)."""
     digest = hashlib.sha256()
-    for year in sorted(folders):
+    for year, folder in _year_folders(data_dir).items():
         for name in ("values.csv", "report.json"):
-            path = os.path.join(folders[year], name)
-            try:  # one stat per file: a year folder without values.csv is skipped by year_dirs, and changes nothing
+            path = os.path.join(folder, name)
+            try:
                 stat = os.stat(path)
             except OSError:
                 continue
