@@ -37,7 +37,6 @@ def test_portal_marks_the_reading_points_only(app) -> None:
     at = _open(app, "views/portal.py")
     assert _marks(at, "section_portal_reading") == [("⚠ 数据质量（1）", "quality", "year=2016")]
     assert len(at.page_link) == 1
-    assert "⚠ 数据质量（1）" in [link.value for link in at.get_by_key("section_portal_reading").get("page_link")]
 
 
 def test_halls_mark_a_jump_in_windows_and_nothing_without_findings(app, tmp_path: Path) -> None:

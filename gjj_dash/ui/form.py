@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pandas as pd
 import streamlit as st
 
 from gjj_dash.export import MIME
@@ -14,7 +15,7 @@ from gjj_dash.problems import Finding
 from gjj_dash.ui import quality
 
 
-def marked_frame(table: OfficialTable, hits: dict[str, list[Finding]], lang: str):  # noqa: ANN201 — a DataFrame
+def marked_frame(table: OfficialTable, hits: dict[str, list[Finding]], lang: str) -> pd.DataFrame:
     """The screen frame with a last 数据质量 column (⚠ and the count) when any row of the table has findings."""
     frame = screen_frame(table, lang)
     if hits:

@@ -21,28 +21,25 @@ def _plain(text: str) -> str:
     return _MARKDOWN.sub(r"\\\1", text)
 
 
+def _link(found: list[Finding], label: str, year: int) -> None:
+    """A link to 数据质量 for the year, the worst finding's sentence as its tooltip."""
+    worst = min(found, key=lambda f: SEVERITIES.index(f.severity))
+    st.page_link(QUALITY_PAGE, label=label, help=worst.message[:300], query_params={"year": str(year)})
+
+
 def marker(findings: Iterable[Finding], year: int | None, items: str | Iterable[str], lang: str = "zh") -> None:
     """A small “⚠ 数据质量” link to the quality page when a figure (its rows, or a harmonised series) has findings."""
     if year is None:
         return
     hits = findings_for(findings, year, expand_items(load_catalogue(), items))
-    if not hits:
-        return
-    worst = min(hits, key=lambda f: SEVERITIES.index(f.severity))
-    st.page_link(
-        QUALITY_PAGE,
-        label=t("quality.marker", lang, n=len(hits)),
-        help=worst.message[:300],
-        query_params={"year": str(year)},
-    )
+    if hits:
+        _link(hits, t("quality.marker", lang, n=len(hits)), year)
 
 
 def row_links(hits: dict[str, list[Finding]], labels: dict[str, str], year: int, lang: str) -> None:
     """Below an official table: one link to the quality page (that year) per row that has findings."""
     for ident, found in hits.items():
-        worst = min(found, key=lambda f: SEVERITIES.index(f.severity))
-        st.page_link(QUALITY_PAGE, label=t("quality.row_marker", lang, label=labels[ident], n=len(found)),
-                     help=worst.message[:300], query_params={"year": str(year)})
+        _link(found, t("quality.row_marker", lang, label=labels[ident], n=len(found)), year)
 
 
 def finding_card(finding: Finding, lang: str, key: str) -> None:
