@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import shutil
 from pathlib import Path
@@ -20,6 +19,7 @@ from gjj_dash.paths import BUNDLED_DATA
 from gjj_dash.requests import requests_view
 from gjj_dash.series import harmonised_series
 from tests.conftest import texts
+from tests.filled import fixture_dir
 from tests.fixture_years import YEARS, data_dir
 
 REPORTS = Path(__file__).resolve().parent / "fixtures" / "reports"
@@ -42,20 +42,6 @@ def _chain(at: AppTest) -> AppTest:
     at.run()
     assert not at.exception, at.exception
     return at
-
-
-def _add_year(data: Path, report: str, year: int, fmt: str) -> None:
-    """Another body's transcribed table as a fixture year of the given number (its year column rewritten)."""
-    with (REPORTS / report).open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    folder = data / "years" / str(year)
-    folder.mkdir(parents=True)
-    with (folder / "values.csv").open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows({**r, "year": str(year), "source": f"测试夹具（非本中心数据）：{r['source']}"} for r in rows)
-    meta = {"year": year, "format": fmt, "source": f"测试夹具：{report}", "origin": "fixture"}
-    (folder / "report.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
 
 
 @pytest.fixture
@@ -149,8 +135,8 @@ def test_carry_chain_with_gaps(formats: Dataset) -> None:
 def test_carry_chain_keeps_both_figures_where_they_differ(tmp_path: Path) -> None:
     """Shanghai's 结转下年度 72 given as 2020 against Pingtan 2021's 上年结转 0: both shown, the gap said, nothing
     corrected; the quality check finds the same pair."""
-    _add_year(tmp_path, "shanghai-2019.csv", 2020, "new2019")
-    _add_year(tmp_path, "pingtan-2021.csv", 2021, "new2021")
+    fixture_dir(tmp_path, "shanghai-2019", 2020)
+    fixture_dir(tmp_path, "pingtan-2021", 2021)
     dataset = load_dataset(tmp_path)
     block = _block(_view(dataset, 2021), "requests_carry")
     assert block.table.values.tolist()[1] == ["2021", "0", "2020", "72", "不一致（相差 72）"]
@@ -163,8 +149,8 @@ def test_carry_chain_keeps_both_figures_where_they_differ(tmp_path: Path) -> Non
 
 def test_carry_chain_agrees_and_old_year_before(tmp_path: Path) -> None:
     """Pingtan 2019 given as 2020 (结转 0) before Pingtan 2021 (上年结转 0) agrees; after the old table it cannot."""
-    _add_year(tmp_path, "pingtan-2019.csv", 2020, "new2019")
-    _add_year(tmp_path, "pingtan-2021.csv", 2021, "new2021")
+    fixture_dir(tmp_path, "pingtan-2019", 2020)
+    fixture_dir(tmp_path, "pingtan-2021", 2021)
     block = _block(_view(load_dataset(tmp_path), 2021), "requests_carry")
     assert block.table.values.tolist()[1] == ["2021", "0", "2020", "0", "一致"]
     old = _block(_view(load_dataset(data_dir(tmp_path / "x", "trend", "appeals")), 2019), "requests_carry")
@@ -295,8 +281,8 @@ def test_page_marks_the_sections_whose_rows_have_findings(app, tmp_path: Path) -
 def test_page_marks_a_broken_carry_over_chain(app, tmp_path: Path) -> None:
     """72 carried forward (2020) against 0 carried over (2021): the chain section says both and is marked."""
     data = tmp_path / "data"
-    _add_year(data, "shanghai-2019.csv", 2020, "new2019")
-    _add_year(data, "pingtan-2021.csv", 2021, "new2021")
+    fixture_dir(data, "shanghai-2019", 2020)
+    fixture_dir(data, "pingtan-2021", 2021)
     at = _chain(_open(app, data, "2021"))
     assert [link.value for link in at.get_by_key("section_requests_carry").get("page_link")] == ["⚠ 数据质量（1）"]
     assert _table(at, "requests_carry").values.tolist()[-1] == ["2021", "0", "2020", "72", "不一致（相差 72）"]
