@@ -7,6 +7,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 import pandas as pd
+import plotly.graph_objects as go
 
 from gjj_dash.blocks import Block
 from gjj_dash.charts import Axes, bar_chart, chart_frame, trend_chart
@@ -104,6 +105,18 @@ def shown_items(per_year: PerYear) -> tuple[str, ...]:
     return tuple(dict.fromkeys(item.item for items in per_year.values() for item in items))
 
 
+def _year_axes(y_title: str, lang: str) -> Axes:
+    return Axes("", t("common.year", lang), y_title, t("common.item", lang))
+
+
+def _chart_block(
+    per_year: PerYear, key: str, title: str, fig: go.Figure, alt: str, notes: tuple[str, ...], lang: str
+) -> Block:
+    """A section across years: the chart, the years-by-figure table, and the items it shows."""
+    return Block(key=key, title=title, figure=fig, table=trend_table(per_year, lang), stem=key, alt=alt, notes=notes,
+                 items=shown_items(per_year))
+
+
 def trend_block(
     per_year: PerYear, *, key: str, title: str, y_title: str, lang: str, changes: Sequence[tuple[int, str]],
     notes: Sequence[str] = (),
@@ -111,16 +124,12 @@ def trend_block(
     """A line per figure across the years, followed by the numbers."""
     if (empty := _enough(per_year, key, title, lang)) is not None:
         return empty
-    axes = Axes("", t("common.year", lang), y_title, t("common.item", lang))
     records = trend_records(per_year, changes)
     frame = chart_frame(records).assign(**{"break": [r["break"] for r in records]})
-    fig = trend_chart(frame, axes, changes=changes)
+    fig = trend_chart(frame, _year_axes(y_title, lang), changes=changes)
     cut = [t("pub.trend_break", lang)] if any(r["break"] for r in records) else []
-    return Block(
-        key=key, title=title, figure=fig, table=trend_table(per_year, lang), stem=key,
-        alt=t("pub.trend_alt", lang, title=title), notes=(t("pub.trend_markers", lang), *cut, *notes),
-        items=shown_items(per_year),
-    )
+    return _chart_block(per_year, key, title, fig, t("pub.trend_alt", lang, title=title),
+                        (t("pub.trend_markers", lang), *cut, *notes), lang)
 
 
 def stack_block(
@@ -130,10 +139,8 @@ def stack_block(
     """Stacked bars per year (the parts of a whole, e.g. outcome categories), followed by the numbers."""
     if (empty := _enough(per_year, key, title, lang)) is not None:
         return empty
-    axes = Axes("", t("common.year", lang), y_title, t("common.item", lang))
-    fig = bar_chart(chart_frame(trend_records(per_year)), axes, stacked=True, changes=changes)
-    return Block(key=key, title=title, figure=fig, table=trend_table(per_year, lang), stem=key,
-                 alt=t("pub.stack_alt", lang, title=title), notes=tuple(notes), items=shown_items(per_year))
+    fig = bar_chart(chart_frame(trend_records(per_year)), _year_axes(y_title, lang), stacked=True, changes=changes)
+    return _chart_block(per_year, key, title, fig, t("pub.stack_alt", lang, title=title), tuple(notes), lang)
 
 
 def share_block(
