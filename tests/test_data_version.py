@@ -6,25 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
-import pytest
-from streamlit.runtime.pages_manager import PagesManager
-
 from gjj_dash.dataset import data_version, read_values, write_values
-
-
-@pytest.fixture
-def router(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every AppTest run goes through app.py, as on the real server.
-
-    AppTest (Streamlit 1.67) otherwise reruns the page file alone (v1 pages-folder mode) after the first run.
-    """
-    original = PagesManager.__init__
-
-    def init(self: PagesManager, *args: object, **kwargs: object) -> None:
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
 
 
 def _add_year(data: Path, year: int) -> None:
@@ -37,7 +19,7 @@ def _add_year(data: Path, year: int) -> None:
     (target / "report.json").write_text(json.dumps(report, ensure_ascii=False), encoding="utf-8")
 
 
-def test_a_year_published_between_reruns_shows_on_the_next_rerun(app, data_copy: Path, router: None) -> None:
+def test_a_year_published_between_reruns_shows_on_the_next_rerun(app, data_copy: Path) -> None:
     """2017 appears in the year selector on the rerun after its folder is written, with the same session."""
     at = app(data_copy).run()
     assert at.selectbox(key="year").options == ["2016"]
