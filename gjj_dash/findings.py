@@ -24,6 +24,12 @@ def findings_for(findings: Iterable[Finding], year: int, item_id: str | Iterable
     return [f for f in findings if f.year == year and wanted.intersection(f.items)]
 
 
+def selected(findings: Iterable[Finding], severities: Iterable[str], year: int | None) -> list[Finding]:
+    """The findings of some severities in a year (None: every year): the quality page's filter."""
+    wanted = set(severities)
+    return [f for f in findings if f.severity in wanted and year in (None, f.year)]
+
+
 def row_hits(findings: Iterable[Finding], year: int, ids: Iterable[str]) -> dict[str, list[Finding]]:
     """The findings of a year per row id, for the rows that have any (the official table's per-row markers)."""
     mine = [f for f in findings if f.year == year]

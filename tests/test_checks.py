@@ -13,7 +13,7 @@ from gjj_dash.catalogue import Catalogue, CatalogueError
 from gjj_dash.checks import check_dataset, check_draft, check_values, load_checks
 from gjj_dash.cli import main
 from gjj_dash.dataset import Dataset, conform, read_values
-from gjj_dash.findings import expand_items, finding_line, findings_for
+from gjj_dash.findings import expand_items, finding_line, findings_for, row_hits, selected
 from gjj_dash.grid import parse_terms
 from gjj_dash.i18n import strings
 
@@ -252,6 +252,17 @@ def test_findings_for_a_figure(bundled: Dataset) -> None:
     assert findings_for(findings, 2015, "old.s8.reading_points") == []
     assert findings_for(findings, 2016, expand_items(bundled.catalogue, ("portal_visits",))) == []
     assert "\n" not in finding_line(findings[0]) and finding_line(findings[0]).startswith("2016年 [错误]")
+
+
+def test_quality_page_filter_and_table_rows(bundled: Dataset) -> None:
+    """The page's filter by severity and year, and the official table's per-row lookup, on the bundled 2016."""
+    findings = check_dataset(bundled)
+    assert [f.check for f in selected(findings, ("error",), 2016)] == ["channel"]
+    assert sorted(f.check for f in selected(findings, ("note",), None)) == ["restates", "restates"]
+    assert selected(findings, ("error", "warning", "note"), 2015) == []
+    hits = row_hits(findings, 2016, ["old.s8.reading_points", "old.s1.disclosed", "old.s3.received"])
+    assert {k: [f.check for f in v] for k, v in hits.items()} == {"old.s8.reading_points": ["restates"],
+                                                                   "old.s1.disclosed": ["channel"]}
 
 
 def test_checks_csv_is_consistent(catalogue: Catalogue) -> None:

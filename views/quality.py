@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from gjj_dash.findings import ICONS, counts, is_cross_year, severity_label
+from gjj_dash.findings import ICONS, counts, is_cross_year, selected, severity_label
 from gjj_dash.i18n import t
 from gjj_dash.problems import SEVERITIES
 from gjj_dash.ui import loaders, quality, shell, widgets
@@ -27,9 +27,11 @@ scope = st.segmented_control(
     required=True,
     key="quality_scope",
 )
-shown = [f for f in findings if f.severity in (chosen or []) and (scope == "all" or f.year == ctx.year)]
+year = ctx.year if scope == "year" else None
+severities = tuple(s for s in SEVERITIES if s in (chosen or []))
+shown = selected(findings, severities, year)
 
-tally = counts(f for f in findings if scope == "all" or f.year == ctx.year)
+tally = counts(selected(findings, SEVERITIES, year))
 for column, severity in zip(st.columns(len(SEVERITIES)), SEVERITIES, strict=True):
     column.metric(f"{ICONS[severity]} {severity_label(severity, ctx.lang)}", tally[severity])
 
@@ -44,10 +46,9 @@ else:
 
 st.subheader(t("quality.table", ctx.lang))
 # The same rows as `shown`, built once per data version and choice (with its CSV and Arrow forms).
-table = loaders.findings_table(ctx.lang, tuple(s for s in SEVERITIES if s in (chosen or [])),
-                               ctx.year if scope == "year" else None)
+table = loaders.findings_table(ctx.lang, severities, year)
 widgets.table(table, key="quality_table")
-widgets.table_download(table, "data-quality", ctx.year if scope == "year" else "all", "quality_csv", ctx.lang)
+widgets.table_download(table, "data-quality", year or "all", "quality_csv", ctx.lang)
 
 with st.expander(t("quality.rules", ctx.lang)):
     widgets.table(loaders.checks_table(ctx.lang), key="quality_rules")

@@ -13,7 +13,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from gjj_dash import dictionary
 from gjj_dash.checks import check_dataset
 from gjj_dash.dataset import Dataset, data_version, load_dataset
-from gjj_dash.findings import checks_frame, findings_frame
+from gjj_dash.findings import checks_frame, findings_frame, selected
 from gjj_dash.overview import Card, overview_cards
 from gjj_dash.paths import resolve_data_dir
 from gjj_dash.problems import Finding
@@ -101,8 +101,7 @@ def findings(lang: str = "zh") -> list[Finding]:
 def _findings_table(
     folder: str, version: str, lang: str, severities: tuple[str, ...], year: int | None
 ) -> pd.DataFrame:
-    chosen = [f for f in _findings(folder, version, lang) if f.severity in severities and year in (None, f.year)]
-    return findings_frame(chosen, lang)
+    return findings_frame(selected(_findings(folder, version, lang), severities, year), lang)
 
 
 def findings_table(lang: str, severities: tuple[str, ...], year: int | None) -> pd.DataFrame:
