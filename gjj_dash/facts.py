@@ -13,6 +13,7 @@ from gjj_dash.dataset import CENTRE, Cell, Dataset
 from gjj_dash.i18n import t
 from gjj_dash.numbers import ABOUT, AT_LEAST, display
 from gjj_dash.overview import Card
+from gjj_dash.series import change_text
 
 
 @dataclass(frozen=True)
@@ -201,11 +202,7 @@ def delta(current: Fact, previous: Fact | None, lang: str) -> str | None:
     """The change from the previous year ("+12", "约+500" where either figure is approximate), or None."""
     if previous is None or not current.reported or not previous.reported:
         return None
-    diff = current.amount - previous.amount
-    text = ("+" if diff > 0 else "") + display(diff, "", False, lang)
-    if current.approximate or previous.approximate:
-        return ("约" if lang == "zh" else "≈") + text
-    return text
+    return change_text(current.amount, previous.amount, current.approximate or previous.approximate, lang)
 
 
 def card(item: Fact, change: str | None, lang: str) -> Card:

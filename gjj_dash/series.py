@@ -108,7 +108,12 @@ def delta_text(current: pd.Series, previous: pd.Series | None, lang: str = "zh")
     """The year-on-year change as people read it ("+12", "-3"), None when it cannot be stated."""
     if previous is None or current["blank"] or previous["blank"]:
         return None
-    diff = float(current["value"]) - float(previous["value"])
     approx = bool(current["qualifier"] or previous["qualifier"])
+    return change_text(float(current["value"]), float(previous["value"]), approx, lang)
+
+
+def change_text(now: float, before: float, approximate: bool, lang: str = "zh") -> str:
+    """A change as people read it: "+12", "-3", "约+500" when either figure is approximate."""
+    diff = now - before
     text = ("+" if diff > 0 else "") + display(diff, "", False, lang)
-    return ("约" if lang == "zh" else "≈") + text if approx else text
+    return ("约" if lang == "zh" else "≈") + text if approximate else text
