@@ -42,3 +42,29 @@ def test_a_mixed_type_column_is_left_to_streamlit() -> None:
     """A column Arrow cannot type (numbers and text mixed) is passed on as the frame, which Streamlit converts."""
     frame = pd.DataFrame({"数值": [3, "—"]}, dtype=object)
     assert _arrow(frame) is frame
+
+
+def test_charts_go_out_through_orjson_with_the_same_spec(bundled) -> None:
+    """plotly encodes a chart for the browser on every rerun; with orjson installed (a dependency) it picks the
+    orjson engine, which gives the same specification as the json engine for every chart of the bundled pages."""
+    import json
+
+    import orjson  # noqa: F401 — a dependency: without it plotly falls back to its slower json engine
+    import plotly.io as pio
+    from plotly.io._json import to_json_plotly
+
+    from gjj_dash.disclosure import disclosure_view
+    from gjj_dash.halls import halls_view
+    from gjj_dash.portal import portal_view
+    from gjj_dash.series import harmonised_series
+
+    assert pio.json.config.default_engine == "auto"
+    series = harmonised_series(bundled)
+    figures = [block.figure for build in (disclosure_view, halls_view, portal_view)
+               for block in build(bundled, series, 2016, "zh").blocks if block.figure is not None]
+    assert len(figures) == 5
+    for figure in figures:
+        fast = to_json_plotly(figure.to_dict())  # what st.plotly_chart's plotly.io.to_json(…) ends in
+        assert fast == to_json_plotly(figure.to_dict(), engine="orjson")
+        assert json.loads(fast) == json.loads(to_json_plotly(figure.to_dict(), engine="json"))
+    assert "94" in to_json_plotly(figures[0].to_dict())  # 政府网站公开政府信息数 of 2016
