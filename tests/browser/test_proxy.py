@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import http.client
 import ssl
+from urllib.parse import urlsplit
 
 import pytest
+
+from tests.browser.tab import BASE_PATH_PROBE
 
 
 def test_public_site_serves_the_dashboard_over_tls_through_nginx(public_via_proxy, public_proxy) -> None:
@@ -88,3 +91,27 @@ def test_another_site_cannot_frame_the_dashboard(public_via_proxy, public_proxy)
     assert frame.locator('[data-testid="stApp"]').count() == 0
     blocked = [m for m in public_via_proxy.console_errors if "frame-ancestors" in m]
     assert blocked, public_via_proxy.console_errors
+
+
+def _probes(tab) -> list[str]:
+    return [path for path in (urlsplit(url).path for url in tab.requests) if BASE_PATH_PROBE.match(path)]
+
+
+def test_a_deep_link_through_the_site_connects_without_the_base_path_probe(public_via_proxy) -> None:
+    """The site tells the front end the app is at its root: /disclosure opens without asking
+    /disclosure/_stcore/health first, shows its figures, and the sidebar still leads to the other pages."""
+    tab = public_via_proxy.open("/disclosure?year=2016", expect="204 条")
+    assert "/_stcore/health" in {urlsplit(url).path for url in tab.requests}
+    assert _probes(tab) == []
+    tab.page.locator('[data-testid="stSidebarNav"] a[href$="/halls"]').first.click()
+    tab.settle(expect="窗口")
+    assert urlsplit(tab.page.url).path == "/halls"
+    assert "19" in tab.main_text()
+    assert _probes(tab) == []
+    tab.assert_clean()
+
+
+def test_without_the_site_a_deep_link_probes_its_own_path_first(public) -> None:
+    """The same deep link straight to Streamlit: the probe the site's page saves (so the test above can fail)."""
+    tab = public.open("/disclosure?year=2016", expect="204 条")
+    assert "/disclosure/_stcore/health" in _probes(tab)
