@@ -220,3 +220,21 @@ def test_an_empty_data_directory_says_so(app, tmp_path, page) -> None:
     (tmp_path / "years").mkdir()
     at = _open(app, page, tmp_path)
     assert "数据目录中还没有任何年度的数据。" in texts(at)
+
+
+def test_the_open_section_across_years_stays_open_after_a_language_switch(app, tmp_path) -> None:
+    """The tabs' state is the open tab's label; switching to English finds the same section by its place (it used to
+    fall back to the first), and coming back to the page later keeps it too."""
+    at = _open(app, "views/disclosure.py", data_dir(tmp_path, "trend"), year="2018")
+    _across(at, "disclosure", t("pub.delta_title"))
+    at.session_state["lang"] = "en"
+    at.run()
+    assert not at.exception, at.exception
+    assert at.session_state["disclosure_trends"] == t("pub.delta_title", "en") == "Compared with the previous year"
+    table = _table(at, "disclosure_delta")
+    assert list(table.columns[2:5]) == ["2017", "2018", "Change"]
+    with pytest.raises(KeyError):
+        at.get_by_key("section_disclosure_trend")
+    at.switch_page("views/halls.py").run()
+    at.switch_page("views/disclosure.py").run()
+    assert at.session_state["disclosure_trends"] == "Compared with the previous year"
