@@ -51,6 +51,23 @@ def test_year_comes_from_the_url(app) -> None:
     assert "2016 年度主要数据一览" in texts(at)
 
 
+@pytest.mark.parametrize(
+    ("asked", "shown"), [("2018", 2018), ("2017", 2017), (None, 2018), ("1999", 2018), ("x", 2018)]
+)
+def test_the_url_always_names_the_year_shown(app, tmp_path, asked: str | None, shown: int) -> None:
+    """The URL's year is shown (the newest when absent or not published) and the URL names it even when it is the
+    newest, the selector's first choice; choosing another year rewrites it."""
+    from tests.fixture_years import data_dir
+
+    at = app(data_dir(tmp_path, "trend"), query={"year": asked} if asked else None).run()
+    assert not at.exception, at.exception
+    assert at.selectbox(key="year").value == shown
+    assert f"{shown} 年度主要数据一览" in texts(at)
+    assert at.query_params["year"] == str(shown)
+    at.selectbox(key="year").select(2016).run()
+    assert at.query_params["year"] == "2016" and "2016 年度主要数据一览" in texts(at)
+
+
 def test_english_switch_changes_the_app_text(app) -> None:
     """?lang=English switches the app's own text and the catalogue labels."""
     at = app(query={"lang": "English"}).run()

@@ -36,11 +36,21 @@ def language() -> str:
 
 
 def year_selector(lang: str) -> int | None:
-    """The year selector shared by every page, bound to ?year= so a link reproduces the view."""
+    """The year selector shared by every page; ?year= chooses it on arrival and always names the year shown.
+
+    Not bound with `bind="query-params"`: a bound widget leaves its default (the newest year) out of the URL, so a
+    link copied today would show another year once a newer one is published. The URL's year seeds the session (a
+    year no longer published falls back to the newest) and the URL is rewritten to the year shown."""
     years = sorted(loaders.dataset().years, reverse=True)
     if not years:
         return None
-    return st.sidebar.selectbox(t("widget.year", lang), years, format_func=str, key="year", bind="query-params")
+    if st.session_state.get("year") not in years:
+        asked = st.query_params.get("year", "")
+        st.session_state["year"] = int(asked) if asked.isdigit() and int(asked) in years else years[0]
+    year = st.sidebar.selectbox(t("widget.year", lang), years, format_func=str, key="year")
+    if st.query_params.get("year") != str(year):
+        st.query_params["year"] = str(year)
+    return year
 
 
 def context() -> Context:

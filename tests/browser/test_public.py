@@ -74,8 +74,9 @@ def test_a_copied_link_reproduces_the_view(public, browser) -> None:
     public.page.get_by_role("radio", name="English").click()
     public.settle(expect="Items proactively disclosed")
     copied = public.page.url
-    # The selector drops a value equal to its default (the latest year) from the URL, so only lang is certain here.
-    assert parse_qs(urlsplit(copied).query).get("lang") == ["English"]
+    # The year is in the URL even when it is the latest (the only bundled one): a link copied today must not show
+    # another year once a newer one is published.
+    assert parse_qs(urlsplit(copied).query) == {"lang": ["English"], "year": ["2016"]}
     original = public.main_text()
 
     context = browser.new_context(locale="zh-CN", viewport={"width": 1400, "height": 1000})
@@ -171,3 +172,17 @@ def test_first_request_after_start_goes_through_the_router(browser, tmp_path) ->
     finally:
         context.close()
         server.stop()
+
+
+def test_the_url_always_names_the_year_shown(public) -> None:
+    """Opened without ?year= the newest year is shown and written into the URL; a sidebar link keeps it; a year that
+    is not published falls back to the newest and the URL says so."""
+    public.open("/", expect="主动公开政府信息数")
+    assert parse_qs(urlsplit(public.page.url).query) == {"year": ["2016"]}
+    public.page.locator(f'{NAV_LINK}[href$="/halls"]').first.click()
+    public.settle(expect="窗口")
+    assert urlsplit(public.page.url).path == "/halls"
+    assert parse_qs(urlsplit(public.page.url).query) == {"year": ["2016"]}
+    public.open("/portal?year=1999", expect="13,810")
+    assert parse_qs(urlsplit(public.page.url).query) == {"year": ["2016"]}
+    public.assert_clean()
