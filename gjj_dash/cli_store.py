@@ -99,7 +99,7 @@ def cmd_rollback(args: argparse.Namespace) -> int:
     store = _store(args)
     try:
         previous = store.current(args.year)
-        store.rollback(args.year, args.to, _by(args), args.reason or "")
+        store.rollback(args.year, args.to, _by(args), args.reason or "", expected_version=args.expect)
     except ReadOnlyStore as exc:
         raise UsageError(str(exc)) from exc
     except StoreError as exc:
@@ -152,6 +152,10 @@ def add_arguments(made: dict[str, argparse.ArgumentParser]) -> None:
     made["rollback"].add_argument("--year", type=_year, required=True, help="年度")
     made["rollback"].add_argument(
         "--to", type=_version, required=True, metavar="VERSION", help="回退到的版本号（0 为基础数据）"
+    )
+    made["rollback"].add_argument(
+        "--expect", type=_version, metavar="VERSION",
+        help="您在 history 中看到的当前版本号：此后有人发布或回退则不回退（与数据管理页的确认相同）",
     )
     made["rollback"].add_argument("--by", metavar="NAME", help="记入审计日志的操作人")
     made["rollback"].add_argument("--reason", metavar="TEXT", help="回退理由（记入审计日志）")

@@ -287,7 +287,7 @@ class Store:
         with self._locked():
             current = self.current(year)
             if expected_version is not None and current != expected_version:
-                raise Conflict(t("admin.err_conflict", "zh", year=year, seen=expected_version, now=current))
+                raise Conflict(t("admin.err_conflict_rollback", "zh", year=year, seen=expected_version, now=current))
             numbers = {v.number for v in self.versions(year)}
             if not numbers:
                 raise StoreError(t("admin.err_no_versions", "zh", year=year))

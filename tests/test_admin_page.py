@@ -203,6 +203,25 @@ def test_history_download_and_rollback_with_confirmation(app, staff, tmp_path) -
     assert (audit["action"], audit["user"], audit["reason"]) == ("rollback", NAME, "206 填错")
 
 
+
+def test_rollback_is_refused_when_someone_published_after_the_page_showed_the_history(app, staff, tmp_path) -> None:
+    """The page offers rollback from version 2; another staff member publishes version 3 before the click: nothing is
+    rolled back and the page says why in Chinese."""
+    for n, figure in enumerate(("205", "206", "207")):
+        path = tmp_path / f"v{n}.csv"
+        path.write_bytes(export_2016(tmp_path, **{"(一)主动公开政府信息数": figure}))
+        if n == 2:
+            at = log_in(open_page(app, staff))
+            at.selectbox(key="admin_hist_year").select(2016).run()
+            at.selectbox(key="admin_rb_to").select(1)
+            at.checkbox(key="admin_rb_confirm").check().run()
+        args = ["import", str(path), "--year", "2016", "--by", "马莹", "--reason", "原文", "--data-dir", str(staff)]
+        assert main(args) == 0
+    at.button(key="admin_rb_go").click().run()
+    assert not at.exception, at.exception
+    assert "未回退：您查看时 2016 年度的当前版本是第2版，现在已是第3版" in texts(at)
+    assert Store(staff).current(2016) == 3 and load_dataset(staff).cell(2016, "old.s1.disclosed").value == 207
+
 def test_the_audit_tab_lists_publishes_and_refused_attempts(app, staff, tmp_path) -> None:
     """A refused import and a publish appear newest first, with the problem text of the refused one."""
     bad, good = tmp_path / "bad.csv", tmp_path / "good.csv"

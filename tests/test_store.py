@@ -381,6 +381,22 @@ def test_cli_history_and_rollback(data_copy: Path, tmp_path: Path, capsys) -> No
     assert main(["rollback", "--year", "2016", "--to", "x", "--data-dir", str(data_copy)]) == 2
 
 
+
+def test_cli_rollback_with_expect_refuses_when_the_year_moved_on(data_copy: Path, tmp_path: Path, capsys) -> None:
+    """--expect is the version the operator saw in history: if someone published since, nothing is rolled back."""
+    store = Store(data_copy)
+    publish(store, table_upload(figures={DISCLOSED: "205"}), b"v1")
+    publish(store, table_upload(figures={DISCLOSED: "206"}), b"v2")
+    before = (data_copy / "audit.jsonl").read_bytes()
+    args = ["rollback", "--year", "2016", "--to", "0", "--by", "马莹", "--data-dir", str(data_copy)]
+    assert main([*args, "--expect", "1"]) == 1
+    assert "未回退：您查看时 2016 年度的当前版本是第1版，现在已是第2版" in capsys.readouterr().err
+    assert store.current(2016) == 2 and (data_copy / "audit.jsonl").read_bytes() == before
+    assert "(一)主动公开政府信息数,条,206" in exports(data_copy, tmp_path)[2016].decode("utf-8-sig")
+    assert main([*args, "--expect", "v2"]) == 0
+    assert "已把 2016 年度回退到第0版（基础数据）（原为第2版）" in capsys.readouterr().out
+    assert store.current(2016) == 0
+
 def test_the_version_frame_of_each_published_version_is_never_rewritten(data_copy: Path) -> None:
     """Publishing v2 and rolling back leave v1's files byte for byte as they were written."""
     store = Store(data_copy)

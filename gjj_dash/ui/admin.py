@@ -19,6 +19,7 @@ from gjj_dash.store import BASE, Store, StoreError, sha256
 from gjj_dash.ui import loaders
 
 STAGED, STAGED_FOR, DONE, FLASH = "admin_staged", "admin_staged_for", "admin_done", "admin_flash"
+RB_SEEN = "admin_rb_seen"  # (year, current version) shown while the rollback was not yet confirmed
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
 
 
@@ -144,9 +145,12 @@ def history_panel(store: Store, user: str, years: list[int], lang: str) -> None:
     to = st.selectbox(t("admin.rb_to", lang), targets, format_func=lambda n: version_name(n, lang), key="admin_rb_to")
     reason = st.text_input(t("admin.rb_reason", lang), key="admin_rb_reason")
     sure = st.checkbox(t("admin.rb_confirm", lang, year=year, version=version_name(to, lang)), key="admin_rb_confirm")
+    if not sure:  # the version the person saw when they confirmed: a publish after that refuses the rollback
+        st.session_state[RB_SEEN] = (year, current)
     if st.button(t("admin.rb_go", lang), key="admin_rb_go", disabled=not sure):
+        seen_year, seen = st.session_state.get(RB_SEEN, (year, current))
         try:
-            store.rollback(year, to, user, reason, expected_version=current)
+            store.rollback(year, to, user, reason, expected_version=seen if seen_year == year else current)
             st.session_state[FLASH] = ("success", t("admin.rolled_back", lang, year=year,
                                                     version=version_name(to, lang)))
         except StoreError as exc:
