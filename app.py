@@ -37,4 +37,5 @@ current = st.navigation(navigation)
 # Each page its own browser-tab title (screen readers and tabs tell the pages apart).
 st.set_page_config(page_title=f"{current.title} · {t('app.title', lang)}")
 shell.year_selector(lang)
+shell.document_language(lang)
 current.run()

@@ -68,6 +68,14 @@ def test_the_url_always_names_the_year_shown(app, tmp_path, asked: str | None, s
     assert at.query_params["year"] == "2016" and "2016 年度主要数据一览" in texts(at)
 
 
+@pytest.mark.parametrize(("query", "code"), [(None, "zh-CN"), ({"lang": "English"}, "en")])
+def test_the_page_declares_the_language_it_shows(app, query: dict | None, code: str) -> None:
+    """Streamlit's page says `<html lang="en">`; the sidebar's script sets the language actually shown."""
+    at = app(query=query).run()
+    script = f'<script>document.documentElement.lang = "{code}";</script>'
+    assert [e.proto.body for e in at.sidebar.get("html")] == [script]
+
+
 def test_english_switch_changes_the_app_text(app) -> None:
     """?lang=English switches the app's own text and the catalogue labels."""
     at = app(query={"lang": "English"}).run()

@@ -35,6 +35,17 @@ def language() -> str:
     ) or "zh"
 
 
+# The page's language for screen readers, hyphenation and fonts: Streamlit serves `<html lang="en">` whatever the
+# page says. A constant script of ours (never user text), at the bottom of the sidebar where its empty box is unseen.
+HTML_LANG = {"zh": "zh-CN", "en": "en"}
+
+
+def document_language(lang: str) -> None:
+    """Set `<html lang>` to the language shown (zh-CN or en); rerun with every language switch."""
+    code = HTML_LANG.get(lang, "zh-CN")
+    st.sidebar.html(f'<script>document.documentElement.lang = "{code}";</script>', unsafe_allow_javascript=True)
+
+
 def year_selector(lang: str) -> int | None:
     """The year selector shared by every page; ?year= chooses it on arrival and always names the year shown.
 

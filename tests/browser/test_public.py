@@ -55,11 +55,14 @@ def test_year_in_the_url_selects_that_year(public, year: int) -> None:
 
 
 def test_english_switch_changes_the_ui_text(public) -> None:
-    """Clicking English in the sidebar turns navigation, title and figure labels English and puts lang in the URL."""
+    """Clicking English in the sidebar turns navigation, title, figure labels and `<html lang>` English and puts lang
+    in the URL."""
     public.open("/?year=2016", expect="主动公开政府信息数")
     assert "总览" in public.nav_text()
+    assert public.page.evaluate("document.documentElement.lang") == "zh-CN"  # Streamlit's own page says "en"
     public.page.get_by_role("radio", name="English").click()
     public.settle(expect="Items proactively disclosed")
+    assert public.page.evaluate("document.documentElement.lang") == "en"
     nav = public.nav_text()
     assert "Overview" in nav and "Official tables" in nav and "总览" not in nav
     assert public.page.title() == tab_title(sitemap.PUBLIC[0], "en")
