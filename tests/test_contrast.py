@@ -57,3 +57,32 @@ def test_text_colours_reach_4_5_to_1_on_both_backgrounds(foreground: str, backgr
 def test_primary_colour_ratio_on_white_is_5_19() -> None:
     """#0072B2 on white measures 5.19:1 (a regression guard if someone picks a lighter blue)."""
     assert contrast(theme()["primaryColor"], "#FFFFFF") == pytest.approx(5.19, abs=0.01)
+
+
+def test_the_first_five_chart_colours_reach_3_to_1_on_white() -> None:
+    """Series colours in order: the first five are marks a reader can see on the white plot (WCAG 1.4.11)."""
+    from gjj_dash.charts import OKABE_ITO
+
+    assert [round(contrast(c, "#FFFFFF"), 1) for c in OKABE_ITO[:5]] == [5.2, 3.9, 3.4, 3.1, 21.0]
+    assert all(contrast(c, "#FFFFFF") < 3 for c in OKABE_ITO[5:])
+
+
+def test_every_line_of_the_public_pages_can_be_seen_on_white(tmp_path) -> None:
+    """Each chart across years on the four public pages (three fixture years, every section): its first five lines are
+    colours of at least 3:1 on white, and every line's points have an edge of at least 3:1 (服务大厅 per 管理部 draws
+    six lines; the sixth is orange)."""
+    from gjj_dash.dataset import load_dataset
+    from gjj_dash.series import harmonised_series
+    from gjj_dash.ui.public import BUILDERS
+    from tests.fixture_years import data_dir
+
+    data = load_dataset(data_dir(tmp_path, "trend", "appeals"))
+    series = harmonised_series(data)
+    charts = [[trace for trace in block.figure.data if trace.type == "scatter"]
+              for build in BUILDERS.values() for block in build(data, series, 2019, "zh").trends
+              if block.figure is not None]
+    charts = [lines for lines in charts if lines]
+    assert len(charts) >= 4 and max(len(lines) for lines in charts) == 6
+    for lines in charts:
+        assert all(contrast(line.line.color, "#FFFFFF") >= 3 for line in lines[:5]), [ln.line.color for ln in lines]
+        assert all(contrast(line.marker.line.color, "#FFFFFF") >= 3 for line in lines)
