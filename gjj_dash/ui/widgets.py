@@ -94,11 +94,12 @@ def table(frame: pd.DataFrame, key: str) -> None:
 
 
 def table_download(frame: pd.DataFrame, stem: str, year: int | str, key: str, lang: str) -> None:
-    """A CSV download of a shown table (UTF-8 with BOM, formula-safe, name with year and content hash)."""
+    """A CSV download of a shown table (UTF-8 with BOM, formula-safe, name with year and content hash), sent when
+    clicked, not registered with every rerun."""
     payload = csv_payload(frame)
     st.download_button(
         t("common.download_csv", lang),
-        payload,
+        lambda: payload,
         file_name=content_name(stem, year, payload, "csv"),
         mime="text/csv",
         key=key,

@@ -132,3 +132,27 @@ def _table(downloads: dict[str, tuple[str, bytes]], ext: str) -> tuple[str, byte
 
 def _dataset(downloads: dict[str, tuple[str, bytes]], ext: str) -> tuple[str, bytes]:
     return by_ext({k: v for k, v in downloads.items() if export.DATASET_STEM in v[0]}, ext, "2016")
+
+
+def test_a_section_csv_is_sent_when_clicked_with_the_shown_numbers(browser, public_server) -> None:
+    """门户与查询's first section: its CSV (sent on click, not with every rerun) holds the table shown, with BOM and a
+    name carrying the year and the hash of its bytes."""
+    from tests.browser.tab import Tab
+
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    try:
+        tab = Tab(context.new_page(), public_server.url)
+        tab.open("/portal?year=2016", expect="13,810")
+        with tab.page.expect_download(timeout=30_000) as info:
+            tab.page.locator(BUTTON).first.click()
+        name, payload = info.value.suggested_filename, Path(info.value.path()).read_bytes()
+        tab.assert_clean()
+    finally:
+        context.close()
+    match = NAME.match(name)
+    assert match and match["span"] == "2016" and match["ext"] == "csv"
+    assert match["hash"] == hashlib.sha256(payload).hexdigest()[:8]
+    rows = list(csv.reader(io.StringIO(payload.decode("utf-8-sig"))))
+    assert payload.startswith("\ufeff".encode())
+    assert rows[0][:2] == ["指标", "数值"]
+    assert rows[1][:2] == ["门户网站公众浏览", "13,810"] and rows[2][:2] == ["个人公积金信息查询", "19,000+"]
