@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from gjj_dash.i18n import t
 from tests.browser.tab import BASE_PATH_PROBE
 
 
@@ -115,3 +116,16 @@ def test_without_the_site_a_deep_link_probes_its_own_path_first(public) -> None:
     """The same deep link straight to Streamlit: the probe the site's page saves (so the test above can fail)."""
     tab = public.open("/disclosure?year=2016", expect="204 条")
     assert "/disclosure/_stcore/health" in _probes(tab)
+
+
+def test_a_download_through_the_site_gives_the_file(public_via_proxy) -> None:
+    """A download is sent when clicked (over the WebSocket, then /media/…): through nginx the file arrives whole."""
+    from pathlib import Path
+
+    tab = public_via_proxy.open("/tables?year=2016", expect=t("tables.downloads"))
+    with tab.page.expect_download(timeout=30_000) as info:
+        tab.page.locator('[data-testid="stDownloadButton"] button').first.click()
+    payload = Path(info.value.path()).read_bytes().decode("utf-8-sig")
+    assert info.value.suggested_filename.endswith(".csv")
+    assert "(一)主动公开政府信息数,条,204" in payload
+    tab.assert_clean()
