@@ -144,7 +144,7 @@ COMMANDS = [
 
 def add_arguments(made: dict[str, argparse.ArgumentParser]) -> None:
     """The arguments of the store's subcommands."""
-    made["import"].add_argument("file", metavar="FILE", help="CSV、TXT 或 XLSX 文件")
+    made["import"].add_argument("file", metavar="FILE", help="CSV、TXT、XLSX 文件，或各节 CSV 打包的 ZIP")
     made["import"].add_argument("--year", type=_year, help="年度（默认取文件中的“(YYYY年度)”）")
     made["import"].add_argument("--by", metavar="NAME", help="记入审计日志的发布人（默认为当前系统用户）")
     made["import"].add_argument("--reason", metavar="TEXT", help="数据质量检查有错误时仍要发布的理由（记入审计日志）")

@@ -15,7 +15,7 @@ from gjj_dash.problems import Problem
 
 ENV_MAX_MB = "GJJ_DASH_MAX_UPLOAD_MB"
 TEXT_SUFFIXES = (".csv", ".txt", ".tsv")
-SUFFIXES = (*TEXT_SUFFIXES, ".xlsx")
+SUFFIXES = (*TEXT_SUFFIXES, ".xlsx", ".zip")  # .zip: the section CSVs of one year, as the templates come
 # What staff are told was read (Upload.encoding → name). Byte-order marks are sniffed first, then UTF-8, then
 # GB18030: GB18030 would otherwise "decode" UTF-16 bytes into nonsense.
 ENCODING_NAMES = {
@@ -24,6 +24,7 @@ ENCODING_NAMES = {
     "utf-8": "UTF-8",
     "gb18030": "GB18030/GBK",
     "xlsx": "XLSX 工作簿",
+    "zip": "ZIP 压缩包（各节 CSV）",
 }
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -90,7 +91,7 @@ def suffix(name: str) -> str:
 
 
 def sniff(payload: bytes, name: str, lim: Limits) -> str:
-    """'xlsx' or 'text' judged from the bytes (the name only has to agree); refuse everything else."""
+    """'xlsx', 'zip' (section CSVs) or 'text' judged from the bytes (the name only has to agree); refuse the rest."""
     if len(payload) > lim.max_bytes:
         raise refuse("too_big", size=_mb(len(payload)), cap=_mb(lim.max_bytes))
     ext = suffix(name)
@@ -109,9 +110,9 @@ def sniff(payload: bytes, name: str, lim: Limits) -> str:
     if payload.startswith(_ZIP):
         if ext in TEXT_SUFFIXES:
             raise refuse("renamed_zip", suffix=ext)
-        return "xlsx"
-    if ext == ".xlsx":
-        raise refuse("renamed_text")
+        return "zip" if ext == ".zip" else "xlsx"
+    if ext in (".xlsx", ".zip"):
+        raise refuse("renamed_text" if ext == ".xlsx" else "renamed_not_zip")
     return "text"
 
 

@@ -7,7 +7,7 @@ more entry in LAYOUTS (a header test and a row reader).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from gjj_dash import pasted, sections
 from gjj_dash.catalogue import Catalogue, load_catalogue
@@ -17,7 +17,7 @@ from gjj_dash.messages import Refusal, column_letter, problem, refuse
 from gjj_dash.numbers import normalise_text
 from gjj_dash.problems import Upload
 from gjj_dash.validation import LABEL_COLUMN, validate
-from gjj_dash.workbook import read_workbook
+from gjj_dash.workbook import read_workbook, read_zip
 
 OLD_HEADER = {"统计指标": "label", "单位": "unit", "统计数": "value"}
 MEASURE_HEADER = {
@@ -183,9 +183,29 @@ def _from_workbook(payload: bytes, draft: Draft, catalogue: Catalogue, lim: Limi
     raise refuse("no_header")
 
 
+def _from_zip(payload: bytes, draft: Draft, catalogue: Catalogue, lim: Limits) -> Draft:
+    """A zip of section CSVs (the section templates, filled in): each member read like a CSV upload, its rows
+    labelled with its file name (as a workbook's with its sheet), then all sections read as one year's table."""
+    rows: list[Row] = []
+    for member, data in read_zip(payload, lim):
+        try:
+            text, _encoding = decode_text(data)
+            found, problems = split_rows(text, lim)
+        except Refusal as exc:  # say which member: the archive's other files may be fine
+            raise Refusal(replace(exc.problem, message=f"“{member}”：{exc.problem.message}")) from None
+        draft.problems += problems
+        rows += [Row(r.number, r.cells, member) for r in found]
+        if len(rows) > lim.max_rows:
+            raise refuse("too_many_rows", cap=lim.max_rows)
+    return _from_rows(rows, draft, True, catalogue)
+
+
 def _draft(payload: bytes, name: str, catalogue: Catalogue, lim: Limits, year: int | None) -> Draft:
-    if sniff(payload, name, lim) == "xlsx":
+    kind = sniff(payload, name, lim)
+    if kind == "xlsx":
         return _from_workbook(payload, Draft("table", None, "xlsx", name, year_hint=year), catalogue, lim)
+    if kind == "zip":
+        return _from_zip(payload, Draft("table", None, "zip", name, year_hint=year), catalogue, lim)
     text, encoding = decode_text(payload)
     if pasted.is_annex(text):
         return pasted.read_annex(text, encoding, name, catalogue, lim)

@@ -1,4 +1,5 @@
-"""I/O: an uploaded XLSX workbook read safely — zip sizes and ratio checked first, formulas refused, cells as text."""
+"""I/O: an uploaded XLSX workbook or zip of section CSVs read safely — zip sizes and ratio checked first, formulas
+refused, cells as text."""
 
 from __future__ import annotations
 
@@ -23,13 +24,13 @@ class Sheet:
     rows: tuple[Row, ...]
 
 
-def check_zip(payload: bytes, lim: Limits) -> None:
-    """Refuse a broken, encrypted, macro-carrying or oversized zip — before any of its XML is parsed."""
+def check_zip(payload: bytes, lim: Limits, workbook: bool = True) -> list[zipfile.ZipInfo]:
+    """Refuse a broken, encrypted, macro-carrying or oversized zip — before any member is read; its members."""
     try:
         with zipfile.ZipFile(io.BytesIO(payload)) as archive:
             infos = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-        raise refuse("bad_xlsx") from None
+        raise refuse("bad_xlsx" if workbook else "bad_zip") from None
     if len(infos) > lim.max_members:
         raise refuse("zip_members", count=len(infos), cap=lim.max_members)
     names = {info.filename for info in infos}
@@ -37,7 +38,7 @@ def check_zip(payload: bytes, lim: Limits) -> None:
         raise refuse("encrypted")
     if any(name.lower().endswith("vbaproject.bin") for name in names):
         raise refuse("macro")
-    if "xl/workbook.xml" not in names:
+    if workbook and "xl/workbook.xml" not in names:
         raise refuse("not_workbook")
     total = sum(info.file_size for info in infos)
     if total > lim.max_unzipped:
@@ -46,6 +47,30 @@ def check_zip(payload: bytes, lim: Limits) -> None:
     ratio = max([total / max(len(payload), 1), *ratios])
     if ratio > lim.max_ratio:
         raise refuse("zip_ratio", ratio=f"{ratio:.0f}", cap=lim.max_ratio)
+    return infos
+
+
+def _ignored(name: str) -> bool:
+    """Folders and what archivers add on their own (macOS resource forks, hidden files)."""
+    base = name.rstrip("/").rsplit("/", 1)[-1]
+    return name.endswith("/") or name.startswith("__MACOSX/") or base.startswith(".") or not base
+
+
+def read_zip(payload: bytes, lim: Limits) -> list[tuple[str, bytes]]:
+    """The CSV/TXT members of a zip of section files, in archive order (name without folders, bytes); any other
+    member is refused by name. Sizes, ratio and member count are checked first."""
+    infos = check_zip(payload, lim, workbook=False)
+    members = [info for info in infos if not _ignored(info.filename)]
+    for info in members:
+        if not info.filename.lower().endswith((".csv", ".txt")):
+            raise refuse("zip_member", name=info.filename)
+    if not members:
+        raise refuse("zip_empty")
+    with zipfile.ZipFile(io.BytesIO(payload)) as archive:
+        try:
+            return [(info.filename.rsplit("/", 1)[-1], archive.read(info)) for info in members]
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+            raise refuse("bad_zip") from None
 
 
 def read_workbook(payload: bytes, lim: Limits) -> tuple[list[Sheet], list[Problem]]:

@@ -37,3 +37,26 @@ def test_template_tab_offers_each_new_format_as_section_csvs(app, staff: Path) -
     buttons = {b.key: b.proto.label for b in at.get("download_button")}
     assert buttons["admin_template_2021_sections"] == "各表分别一个 CSV（zip）：gjj-dash-template-2021-sections.zip"
     assert {"admin_template_2019_sections", "admin_template_2021_csv", "admin_template_2021_xlsx"} <= set(buttons)
+
+
+def test_the_section_templates_filled_and_zipped_publish_the_whole_year(app, staff: Path) -> None:
+    """The six filled 2021 section CSVs in one zip: recognised, nothing missing, published as one version whose
+    original is the zip itself."""
+    import io
+    import zipfile
+
+    from gjj_dash.dataset import load_dataset
+    from gjj_dash.store import Store
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, payload in section_csvs("pingtan-2021", load_catalogue()).items():
+            archive.writestr(name, payload)
+    at = upload(log_in(open_page(app, staff)), buffer.getvalue(), "平潭2021各节.zip", year=2021)
+    assert [i.value for i in at.info][0] == "识别为政府信息公开工作年度报告格式(2021年版)（国办公开办函〔2021〕30号）"
+    assert not [w.value for w in at.warning if "仍缺少" in w.value] and not at.error
+    at.button(key="admin_publish").click().run()
+    assert not at.exception, at.exception
+    [version] = Store(staff).versions(2021)
+    assert Store(staff).original(version.sha256) == buffer.getvalue()
+    assert load_dataset(staff).cell(2021, "n21.s3.new_received", "total").value == 70

@@ -57,7 +57,7 @@ def upload_panel(store: Store, user: str, catalogue: Catalogue, lang: str) -> No
     """Choose a year (or take it from the file) and a file; stage it once per (file, year) and show the preview."""
     year = st.number_input(t("admin.year_input", lang), min_value=2000, max_value=2100, value=None, step=1,
                            placeholder=t("admin.year_from_file", lang), key="admin_year")
-    file = st.file_uploader(t("admin.file", lang), type=["csv", "txt", "xlsx"], key="admin_file",
+    file = st.file_uploader(t("admin.file", lang), type=["csv", "txt", "xlsx", "zip"], key="admin_file",
                             help=t("admin.file_help", lang))
     if file is None:
         st.session_state.pop(STAGED, None)
