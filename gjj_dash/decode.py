@@ -8,7 +8,7 @@ import io
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from gjj_dash.messages import column_letter, problem, refuse
 from gjj_dash.problems import Problem
@@ -93,7 +93,7 @@ def suffix(name: str) -> str:
 def sniff(payload: bytes, name: str, lim: Limits) -> str:
     """'xlsx', 'zip' (section CSVs) or 'text' judged from the bytes (the name only has to agree); refuse the rest."""
     if len(payload) > lim.max_bytes:
-        raise refuse("too_big", size=_mb(len(payload)), cap=_mb(lim.max_bytes))
+        raise refuse("too_big", size=mb(len(payload)), cap=mb(lim.max_bytes))
     ext = suffix(name)
     if not payload.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise refuse("empty")
@@ -116,7 +116,8 @@ def sniff(payload: bytes, name: str, lim: Limits) -> str:
     return "text"
 
 
-def _mb(size: int) -> str:
+def mb(size: int) -> str:
+    """A size as people read it: 14.1 MB."""
     return f"{size / 1024 / 1024:.1f} MB"
 
 
@@ -198,6 +199,15 @@ def split_rows(text: str, lim: Limits, delimiter: str | None = None) -> tuple[li
         rows.append(Row(start, clip_cells(cells, start, lim, problems)))
         start = reader.line_num + 1
     return rows, problems
+
+
+def in_sheet(problems: list[Problem], sheet: str) -> list[Problem]:
+    """Problems of one worksheet or zip member, located in it: “sheet·column”, or the sheet named before the message
+    where the problem has no column (a workbook or zip holds several files whose row numbers repeat)."""
+    if not sheet:
+        return problems
+    return [replace(p, column=f"{sheet}·{p.column}") if p.column else replace(p, message=f"“{sheet}”：{p.message}")
+            for p in problems]
 
 
 def clip_cells(cells: list[str], row: int, lim: Limits, problems: list[Problem]) -> tuple[str, ...]:

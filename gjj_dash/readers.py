@@ -7,15 +7,15 @@ more entry in LAYOUTS (a header test and a row reader).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from gjj_dash import pasted, sections
 from gjj_dash.catalogue import Catalogue, load_catalogue
-from gjj_dash.decode import Limits, Row, clean_name, decode_text, limits, sniff, split_rows
+from gjj_dash.decode import Limits, Row, clean_name, decode_text, in_sheet, limits, sniff, split_rows
 from gjj_dash.draft import Draft, Field, Line, MeasureLine
 from gjj_dash.messages import Refusal, column_letter, problem, refuse
 from gjj_dash.numbers import normalise_text
-from gjj_dash.problems import Upload
+from gjj_dash.problems import Problem, Upload
 from gjj_dash.validation import LABEL_COLUMN, validate
 from gjj_dash.workbook import read_workbook, read_zip
 
@@ -183,21 +183,33 @@ def _from_workbook(payload: bytes, draft: Draft, catalogue: Catalogue, lim: Limi
     raise refuse("no_header")
 
 
+def _text_rows(text: str, lim: Limits) -> tuple[list[Row], list[Problem], bool]:
+    """A text's rows and problems, and whether they are read strictly: cells pasted from a report (tabs or “ | ”
+    between them) leniently, a CSV/TSV strictly (every row as wide as its header)."""
+    if pasted.has_cell_rows(text):
+        rows, problems = pasted.cell_rows(text, lim)
+        return rows, problems, False
+    rows, problems = split_rows(text, lim)
+    return rows, problems, True
+
+
 def _from_zip(payload: bytes, draft: Draft, catalogue: Catalogue, lim: Limits) -> Draft:
-    """A zip of section CSVs (the section templates, filled in): each member read like a CSV upload, its rows
-    labelled with its file name (as a workbook's with its sheet), then all sections read as one year's table."""
+    """A zip of section files (the section templates, filled in): each member read as that file uploaded alone would
+    be, its rows and problems located in it by its file name (as a workbook's by sheet), then all sections read as
+    one year's table."""
     rows: list[Row] = []
+    strict = True
     for member, data in read_zip(payload, lim):
         try:
-            text, _encoding = decode_text(data)
-            found, problems = split_rows(text, lim)
+            found, problems, alone_strict = _text_rows(decode_text(data)[0], lim)
         except Refusal as exc:  # say which member: the archive's other files may be fine
-            raise Refusal(replace(exc.problem, message=f"“{member}”：{exc.problem.message}")) from None
-        draft.problems += problems
+            raise Refusal(*in_sheet([exc.problem], member)) from None
+        draft.problems += in_sheet(problems, member)
         rows += [Row(r.number, r.cells, member) for r in found]
+        strict = strict and alone_strict
         if len(rows) > lim.max_rows:
-            raise refuse("too_many_rows", cap=lim.max_rows)
-    return _from_rows(rows, draft, True, catalogue)
+            raise refuse("zip_rows", cap=lim.max_rows)
+    return _from_rows(rows, draft, strict, catalogue)
 
 
 def _draft(payload: bytes, name: str, catalogue: Catalogue, lim: Limits, year: int | None) -> Draft:
@@ -209,12 +221,7 @@ def _draft(payload: bytes, name: str, catalogue: Catalogue, lim: Limits, year: i
     text, encoding = decode_text(payload)
     if pasted.is_annex(text):
         return pasted.read_annex(text, encoding, name, catalogue, lim)
-    if pasted.has_cell_rows(text):
-        rows, problems = pasted.cell_rows(text, lim)
-        strict = False
-    else:
-        rows, problems = split_rows(text, lim)
-        strict = True
+    rows, problems, strict = _text_rows(text, lim)
     if _find_layout(rows, catalogue) is None:
         pasted.refuse_run_together(text, catalogue)
     draft = Draft("table", None, encoding, name, problems=problems, year_hint=year)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from gjj_dash.catalogue import Catalogue
-from gjj_dash.decode import Row
+from gjj_dash.decode import Row, in_sheet
 from gjj_dash.detect import NEW_FORMATS, Words, decide, votes, words
 from gjj_dash.draft import Draft, Field, Line
 from gjj_dash.labels import label_key, row_index
@@ -163,7 +163,8 @@ def _line(row: Row, kinds: list[str], draft: Draft, state: _State, catalogue: Ca
     shown = {c.id: c.label for cols in catalogue.columns.values() for c in cols}
     if strict and state.header is not None and len(row.cells) != len(state.header.cells):
         count, expected = len(row.cells), len(state.header.cells)
-        draft.problems.append(problem("field_count", row.number, None, count=count, expected=expected))
+        counted = problem("field_count", row.number, None, count=count, expected=expected)
+        draft.problems += in_sheet([counted], row.sheet)
         draft.lines.append(Line(label, None, (), broken=True))
         return
     unit = None

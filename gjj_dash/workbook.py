@@ -9,8 +9,8 @@ import warnings
 import zipfile
 from dataclasses import dataclass
 
-from gjj_dash.decode import Limits, Row, clip_rows
-from gjj_dash.messages import column_letter, problem, refuse
+from gjj_dash.decode import TEXT_SUFFIXES, Limits, Row, clean_name, clip_rows, in_sheet, mb
+from gjj_dash.messages import Refusal, column_letter, problem, refuse
 from gjj_dash.problems import Problem
 
 _BIG_MEMBER = 1024 * 1024
@@ -52,23 +52,27 @@ def check_zip(payload: bytes, lim: Limits, workbook: bool = True) -> list[zipfil
 
 def _ignored(name: str) -> bool:
     """Folders and what archivers add on their own (macOS resource forks, hidden files)."""
+    name = name.replace("\\", "/")  # older Windows archivers write backslashes
     base = name.rstrip("/").rsplit("/", 1)[-1]
     return name.endswith("/") or name.startswith("__MACOSX/") or base.startswith(".") or not base
 
 
 def read_zip(payload: bytes, lim: Limits) -> list[tuple[str, bytes]]:
-    """The CSV/TXT members of a zip of section files, in archive order (name without folders, bytes); any other
-    member is refused by name. Sizes, ratio and member count are checked first."""
-    infos = check_zip(payload, lim, workbook=False)
-    members = [info for info in infos if not _ignored(info.filename)]
-    for info in members:
-        if not info.filename.lower().endswith((".csv", ".txt")):
-            raise refuse("zip_member", name=info.filename)
+    """The text members of a zip of section files, in archive order (cleaned name, bytes); any other member is
+    refused by name. Sizes, ratio and member count are checked first; each member is held to the upload cap."""
+    members = [info for info in check_zip(payload, lim, workbook=False) if not _ignored(info.filename)]
     if not members:
         raise refuse("zip_empty")
+    for info in members:
+        name = clean_name(info.filename)
+        if not name.lower().endswith(TEXT_SUFFIXES):
+            raise refuse("zip_member", name=name)
+        if info.file_size > lim.max_bytes:
+            too_big = problem("too_big", size=mb(info.file_size), cap=mb(lim.max_bytes))
+            raise Refusal(*in_sheet([too_big], name))
     with zipfile.ZipFile(io.BytesIO(payload)) as archive:
         try:
-            return [(info.filename.rsplit("/", 1)[-1], archive.read(info)) for info in members]
+            return [(clean_name(info.filename), archive.read(info)) for info in members]
         except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
             raise refuse("bad_zip") from None
 
@@ -90,7 +94,7 @@ def read_workbook(payload: bytes, lim: Limits) -> tuple[list[Sheet], list[Proble
         for sheet in book.worksheets:
             rows = _sheet_rows(sheet, lim, problems)
             clipped, more = clip_rows(rows, 1, lim)
-            problems += more
+            problems += in_sheet(more, str(sheet.title))
             sheets.append(Sheet(str(sheet.title), tuple(clipped)))
     except Exception:  # noqa: BLE001 — malformed sheet XML surfaces only while iterating; same answer as above
         raise refuse("bad_xlsx") from None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import random
 import zipfile
 from pathlib import Path
 
@@ -96,3 +97,24 @@ def test_a_zip_error_names_the_section_file_and_row(tmp_path: Path, capsys) -> N
     out = capsys.readouterr()
     assert f"“{name}·总计”列" in out.out + out.err, out
     assert Store(tmp_path / "store").versions(2021) == []
+
+
+def test_every_problem_inside_a_zip_names_its_file() -> None:
+    """Row numbers repeat from file to file: a field-count slip, an over-long cell and a member over the upload cap
+    each say which member they are in; .tsv members are read as on their own; archiver clutter is skipped."""
+    files = section_csvs("pingtan-2021", load_catalogue())
+    name = next(n for n in files if "-三-" in n)
+    broken = dict(files) | {name: files[name].replace(b",70\r\n", b",70,1\r\n", 1)}
+    lines = [p.line() for p in read_upload(_zip(broken), "x.zip", 2021).errors]
+    assert any(line.startswith("第3行：") and f"“{name}”：本行有 9 个字段" in line for line in lines), lines
+    long_cell = dict(files) | {name: files[name].replace(b",70\r\n", b"," + b"7" * 1200 + b"\r\n", 1)}
+    lines = [p.line() for p in read_upload(_zip(long_cell), "x.zip", 2021).problems]
+    assert any(f"“{name}·H”列：单元格有 1200 个字符" in line for line in lines), lines
+    noise = random.Random(6).randbytes(600_000).hex().encode()  # 1.1 MB that hardly compresses
+    big = read_upload(_zip({"a.csv": noise}), "x.zip", 2021, lim=Limits(max_bytes=1 << 20))
+    assert big.errors[0].line().startswith("“a.csv”：文件大小为 1.1 MB，超过上传上限 1.0 MB")
+    tsv = {n.replace(".csv", ".tsv"): b.replace(b",", b"\t") for n, b in files.items()}
+    clutter = {"__MACOSX\\._a.csv": b"\x00\x05", "各节\\.hidden.csv": b"\x00"}
+    upload = read_upload(_zip(tsv | clutter), "x.zip", 2021)
+    assert upload.ok, [p.line() for p in upload.errors]
+    assert cells(upload.frame) == cells(fixture("pingtan-2021"))
