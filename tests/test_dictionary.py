@@ -9,6 +9,7 @@ from pathlib import Path
 from gjj_dash import dictionary
 from gjj_dash.dataset import Dataset, load_dataset
 from gjj_dash.export import dictionary_export
+from gjj_dash.i18n import t
 from gjj_dash.tidy import TIDY_FIELDS
 from tests.conftest import texts
 from tests.formdata import add_year
@@ -107,3 +108,17 @@ def test_dictionary_page_renders_method_tables_and_download(app, bundled: Datase
         assert not at.exception, at.exception
         assert len(at.dataframe) == 1 and head in at.dataframe[0].value.columns
         assert len(at.dataframe[0].value) == rows
+
+
+def test_the_open_dictionary_tab_stays_open_after_a_language_switch(app) -> None:
+    """数据来源 open, then English: the same tab (Sources) stays open, in English, not the first tab's table."""
+    at = app().run()
+    at.switch_page("views/dictionary.py").run()
+    at.session_state["dictionary_tabs"] = t("dictionary.tab.sources", "zh")
+    at.run()
+    assert "年度" in at.dataframe[0].value.columns
+    at.session_state["lang"] = "en"
+    at.run()
+    assert not at.exception, at.exception
+    assert at.session_state["dictionary_tabs"] == t("dictionary.tab.sources", "en")
+    assert len(at.dataframe) == 1 and "Year" in at.dataframe[0].value.columns

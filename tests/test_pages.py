@@ -52,7 +52,7 @@ def test_year_comes_from_the_url(app) -> None:
 
 
 @pytest.mark.parametrize(
-    ("asked", "shown"), [("2018", 2018), ("2017", 2017), (None, 2018), ("1999", 2018), ("x", 2018)]
+    ("asked", "shown"), [("2018", 2018), ("2017", 2017), (None, 2018), ("1999", 2018), ("x", 2018), ("²", 2018)]
 )
 def test_the_url_always_names_the_year_shown(app, tmp_path, asked: str | None, shown: int) -> None:
     """The URL's year is shown (the newest when absent or not published) and the URL names it even when it is the

@@ -21,16 +21,15 @@ st.download_button(
     on_click="ignore", icon=":material/download:",
 )
 
-# Only the open tab is built and sent (on_change="rerun"): one table on the first screen, not five.
+# Only the open tab's table is built and sent: one table on the first screen, not five.
 kinds = ("indicators", "measures", "harmonised", "sources", "fields")
-tabs = st.tabs([t(f"dictionary.tab.{k}", lang) for k in kinds], key="dictionary_tabs", on_change="rerun")
-shown = next((n for n, tab in enumerate(tabs) if tab.open), 0)
+tabs, shown = widgets.open_tab([t(f"dictionary.tab.{k}", lang) for k in kinds], "dictionary_tabs")
 with tabs[shown]:
-    if kinds[shown] == "indicators":
+    kind = kinds[shown]
+    if kind == "indicators":
         cat = ctx.dataset.catalogue
         chosen = st.selectbox(t("dictionary.format_filter", lang), list(cat.formats), key="dictionary_format",
                               format_func=lambda f: dictionary.format_label(cat, f, lang))
-        table = loaders.dictionary_table(f"indicator.{chosen}", lang)
-    else:  # built once per data version and language (loaders), sent as Arrow without converting it again
-        table = loaders.dictionary_table({"measures": "measure"}.get(kinds[shown], kinds[shown]), lang)
-    widgets.table(table, key=f"dictionary_{kinds[shown]}")
+        kind = f"indicators.{chosen}"
+    # built once per data version, language and table (loaders), sent as Arrow without converting it again
+    widgets.table(loaders.dictionary_table(kind, lang), key=f"dictionary_{kinds[shown]}")

@@ -116,19 +116,21 @@ def checks_table(lang: str) -> pd.DataFrame:
     return checks_frame(lang)
 
 
-# One entry per data version and language: the dictionary's tables, built together (read-only frames).
-@st.cache_resource(show_spinner=False, max_entries=8)
-def _dictionary_tables(folder: str, version: str, lang: str) -> dict[str, pd.DataFrame]:
+# One entry per data version, language and table: only the tables people open are built (read-only frames).
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _dictionary_table(folder: str, version: str, lang: str, kind: str) -> pd.DataFrame:
     data = _dataset(folder, version)
-    tables = {f"indicator.{fmt}": dictionary.dictionary_frame(data, lang, "indicator", fmt)
-              for fmt in data.catalogue.formats}
-    tables |= {kind: dictionary.dictionary_frame(data, lang, kind) for kind in ("measure", "harmonised")}
-    return tables | {"sources": dictionary.sources_frame(data, lang), "fields": dictionary.fields_frame(lang)}
+    if kind.startswith("indicators."):
+        return dictionary.dictionary_frame(data, lang, "indicator", kind.removeprefix("indicators."))
+    if kind in ("measures", "harmonised"):
+        return dictionary.dictionary_frame(data, lang, {"measures": "measure"}.get(kind, kind))
+    return dictionary.sources_frame(data, lang) if kind == "sources" else dictionary.fields_frame(lang)
 
 
 def dictionary_table(kind: str, lang: str) -> pd.DataFrame:
-    """One table of the data dictionary: `indicator.<format>`, `measure`, `harmonised`, `sources` or `fields`."""
-    return _dictionary_tables(str(data_dir()), current_version(), lang)[kind]
+    """One table of the data dictionary, named as its tab: `indicators.<format>`, `measures`, `harmonised`,
+    `sources` or `fields`."""
+    return _dictionary_table(str(data_dir()), current_version(), lang, kind)
 
 
 # Downloads are bytes (immutable): cached as resources, so a rerun does not copy the whole-dataset file (0.8 MB with

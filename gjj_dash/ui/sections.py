@@ -64,14 +64,6 @@ def trends(view: View, lang: str, page: str, findings: list[Finding] | None = No
         section(view.trends[0], lang, view.year, findings)
         return
     labels = [block.title or str(n + 1) for n, block in enumerate(view.trends)]
-    key, place = f"{page}_trends", f"{page}_trends_at"
-    # The tabs' state is the open tab's label; after a language switch that label is in the other language, so the
-    # open tab is found again by its place (kept under <page>_trends_at), not reset to the first.
-    at = st.session_state.get(place)
-    if st.session_state.get(key) not in labels and isinstance(at, int) and at < len(labels):
-        st.session_state[key] = labels[at]
-    tabs = st.tabs(labels, key=key, on_change="rerun")
-    shown = next((n for n, tab in enumerate(tabs) if tab.open), 0)
-    st.session_state[place] = shown
+    tabs, shown = widgets.open_tab(labels, f"{page}_trends")
     with tabs[shown]:  # the tab's label is the section's title
         section(replace(view.trends[shown], title=""), lang, view.year, findings)

@@ -55,9 +55,8 @@ def year_selector(lang: str) -> int | None:
     years = sorted(loaders.dataset().years, reverse=True)
     if not years:
         return None
-    if st.session_state.get("year") not in years:
-        asked = st.query_params.get("year", "")
-        st.session_state["year"] = int(asked) if asked.isdigit() and int(asked) in years else years[0]
+    if st.session_state.get("year") not in years:  # matched as text: ?year=² or ?year=x must not reach int()
+        st.session_state["year"] = {str(y): y for y in years}.get(st.query_params.get("year", ""), years[0])
     year = st.sidebar.selectbox(t("widget.year", lang), years, format_func=str, key="year")
     if st.query_params.get("year") != str(year):
         st.query_params["year"] = str(year)

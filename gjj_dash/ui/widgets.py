@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 import pandas as pd
 import plotly.graph_objects as go
 import pyarrow as pa
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from gjj_dash.export import content_name, neutralise
 from gjj_dash.i18n import t
@@ -19,6 +20,21 @@ from gjj_dash.ui import quality
 
 T = TypeVar("T")
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["sendDataToCloud"]}
+
+
+def open_tab(labels: list[str], key: str) -> tuple[Sequence[DeltaGenerator], int]:
+    """Keyed tabs of which only the open one is to be built (`on_change="rerun"`): the tabs and the open one's place.
+
+    The tabs' state is the open tab's label; after a language switch that label is in the other language, so the
+    open tab is found again by its place (kept under `<key>_at`), not reset to the first."""
+    place = f"{key}_at"
+    at = st.session_state.get(place)
+    if st.session_state.get(key) not in labels and isinstance(at, int) and at < len(labels):
+        st.session_state[key] = labels[at]
+    tabs = st.tabs(labels, key=key, on_change="rerun")
+    shown = next((n for n, tab in enumerate(tabs) if tab.open), 0)
+    st.session_state[place] = shown
+    return tabs, shown
 
 
 def kpi_card(card: Card, lang: str, key: str, year: int | None = None, findings: list[Finding] | None = None) -> None:
