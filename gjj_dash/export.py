@@ -27,6 +27,7 @@ MIME = {
     "html": "text/html",
     "json": "application/json",
     "parquet": "application/vnd.apache.parquet",
+    "zip": "application/zip",
 }
 TABLE_STEM = "gjj-official-table"
 DATASET_STEM = "gjj-dataset"

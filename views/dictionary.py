@@ -16,10 +16,8 @@ for paragraph in dictionary.method_text(lang):  # the app's own text (data/i18n)
     st.markdown(paragraph)
 
 payload, name = loaders.dictionary_export(lang)
-st.download_button(
-    t("dictionary.download", lang), payload, file_name=name, mime="text/csv", key="dictionary_csv",
-    on_click="ignore", icon=":material/download:",
-)
+widgets.download(t("dictionary.download", lang), payload, file_name=name, mime="text/csv", key="dictionary_csv",
+                 icon=":material/download:")
 
 # Only the open tab's table is built and sent: one table on the first screen, not five.
 kinds = ("indicators", "measures", "harmonised", "sources", "fields")

@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import re
+from functools import partial
 
 import pandas as pd
 import streamlit as st
 
 from gjj_dash import templates
 from gjj_dash.catalogue import Catalogue
-from gjj_dash.decode import ENCODING_NAMES
+from gjj_dash.decode import ENCODING_NAMES, suffix
 from gjj_dash.diff import changes_frame, preview_frame
+from gjj_dash.export import MIME
 from gjj_dash.history import audit_frame, download_name, history_frame, version_name
 from gjj_dash.i18n import strings, t
 from gjj_dash.problems import Finding, Problem
 from gjj_dash.staging import Staged, detected, log_refusal, section_messages, stage
 from gjj_dash.store import BASE, Store, StoreError, sha256
-from gjj_dash.ui import loaders
+from gjj_dash.ui import loaders, widgets
 
 STAGED, STAGED_FOR, DONE, FLASH = "admin_staged", "admin_staged_for", "admin_done", "admin_flash"
 RB_SEEN = "admin_rb_seen"  # (year, current version) shown while the rollback was not yet confirmed
@@ -138,8 +140,9 @@ def history_panel(store: Store, user: str, years: list[int], lang: str) -> None:
     number = st.selectbox(t("admin.dl_pick", lang), list(by_number), format_func=lambda n: version_name(n, lang),
                           key="admin_dl_version")
     chosen = by_number[number]
-    st.download_button(t("admin.download_original", lang), data=store.original(chosen.sha256),
-                       file_name=download_name(chosen), key="admin_download", on_click="ignore")
+    widgets.download(t("admin.download_original", lang), lambda: store.original(chosen.sha256),
+                     file_name=download_name(chosen), key="admin_download",
+                     mime=MIME.get(suffix(chosen.filename).lstrip("."), "application/octet-stream"))
     st.subheader(t("admin.rollback", lang))
     targets = [n for n in [*by_number, BASE] if n != current]
     to = st.selectbox(t("admin.rb_to", lang), targets, format_func=lambda n: version_name(n, lang), key="admin_rb_to")
@@ -175,9 +178,9 @@ def template_panel(lang: str) -> None:
             st.markdown(t(f"admin.template_{fmt}", lang))
         for kind in templates.KINDS:
             name = templates.template_name(fmt, kind)
-            st.download_button(t("admin.template", lang, name=name), data=templates.template_bytes(fmt, kind),
-                               file_name=name, key=f"admin_template_{fmt}_{kind}", on_click="ignore")
+            widgets.download(t("admin.template", lang, name=name), partial(templates.template_bytes, fmt, kind),
+                             file_name=name, mime=MIME[kind], key=f"admin_template_{fmt}_{kind}")
         if fmt in templates.NEW:  # one CSV per section as well, zipped
             name = templates.template_name(f"{fmt}-sections", "zip")
-            st.download_button(t("imports.zip", lang, name=name), data=templates.sections_zip(fmt), file_name=name,
-                               key=f"admin_template_{fmt}_sections", on_click="ignore", mime="application/zip")
+            widgets.download(t("imports.zip", lang, name=name), partial(templates.sections_zip, fmt), file_name=name,
+                             mime=MIME["zip"], key=f"admin_template_{fmt}_sections")

@@ -12,7 +12,7 @@ from gjj_dash.findings import row_hits
 from gjj_dash.i18n import t
 from gjj_dash.official import Form, OfficialTable, screen_frame
 from gjj_dash.problems import Finding
-from gjj_dash.ui import quality
+from gjj_dash.ui import quality, widgets
 
 
 def marked_frame(table: OfficialTable, hits: dict[str, list[Finding]], lang: str) -> pd.DataFrame:
@@ -73,20 +73,9 @@ def show_form(form: Form, lang: str, findings: list[Finding] | None = None) -> N
 def download_buttons(
     kinds: tuple[str, ...], build: Callable[[str], tuple[bytes, str]], *, labels: str, key: str, lang: str
 ) -> None:
-    """One download button per kind, side by side; each file is named with its year and content hash.
-
-    The bytes (cached per data version) go to the browser only when the button is clicked: passed as bytes, every
-    rerun hashed and registered each file (0.8 MB for the whole dataset with twenty years) in every session."""
+    """One download button per kind, side by side; each file is named with its year and content hash."""
     for column, kind in zip(st.columns(len(kinds)), kinds, strict=True):
         payload, name = build(kind)
         with column:
-            st.download_button(
-                t(f"{labels}.{kind}", lang),
-                lambda payload=payload: payload,
-                file_name=name,
-                mime=MIME[kind],
-                key=f"{key}_{kind}",
-                on_click="ignore",
-                icon=":material/download:",
-                width="stretch",
-            )
+            widgets.download(t(f"{labels}.{kind}", lang), payload, file_name=name, mime=MIME[kind],
+                             key=f"{key}_{kind}", icon=":material/download:", width="stretch")

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 import pytest
 
-from gjj_dash import auth, export
+from gjj_dash import auth, export, templates
 from gjj_dash.dataset import load_dataset
 from gjj_dash.i18n import t
 from gjj_dash.paths import BUNDLED_DATA
@@ -115,6 +116,9 @@ def test_upload_publish_and_roll_back_a_gbk_year(staff, account, browser) -> Non
     page.get_by_role("tab", name=t("admin.tab_history")).click()
     staff.settle(expect="2017 年度当前发布")
     assert "2017 年度当前发布：第1版" in staff.main_text()
+    with page.expect_download(timeout=30_000) as info:  # the stored original, read only when clicked
+        page.get_by_role("button", name=t("admin.download_original")).click()
+    assert Path(info.value.path()).read_bytes() == payload
     page.get_by_label(t("admin.rb_reason")).fill("浏览器测试回退")
     page.get_by_label(t("admin.rb_reason")).press("Enter")
     staff.settle()
@@ -139,3 +143,21 @@ def _see_overview(browser, base: str, year: int, figure: str, asked: int | None 
         tab.assert_clean()
     finally:
         context.close()
+
+
+def test_templates_are_built_when_clicked_and_arrive_whole(staff, account) -> None:
+    """填报模板: the 2021 workbook and the zip of its section CSVs, built only when clicked, are the templates."""
+    staff.open("/admin", expect=t("admin.login_required"))
+    log_in(staff, PASSWORD)
+    staff.settle(expect=t("admin.logged_in_as", name=NAME))
+    staff.page.get_by_role("tab", name=t("admin.tab_templates")).click()
+    staff.settle()
+    for name, label, expected in [
+        (templates.template_name("2021", "xlsx"), "admin.template", templates.template_bytes("2021", "xlsx")),
+        (templates.template_name("2021-sections", "zip"), "imports.zip", templates.sections_zip("2021")),
+    ]:
+        with staff.page.expect_download(timeout=30_000) as info:
+            staff.page.get_by_role("button", name=t(label, name=name)).click()
+        assert info.value.suggested_filename == name
+        assert Path(info.value.path()).read_bytes() == expected
+    staff.assert_clean()
