@@ -24,8 +24,9 @@ class Figure:
 
     value: float  # as summed: a blank cell counts 0
     blank: bool  # every cell read was blank
-    blank_cells: int  # how many cells read were blank (counted 0)
+    blank_cells: int  # how many cells read were blank
     row_sum: float | None = None  # a blank 总计 cell whose row has figures: the row's own sum, shown beside "—"
+    summed_cells: int = 0  # how many of the blank cells are such 总计 cells, counted as their row's sum, not 0
 
     def shown(self, lang: str) -> str:
         if self.blank and self.row_sum is not None:
@@ -69,7 +70,7 @@ def _cell(dataset: Dataset, year: int, row: str, column: Column, parts: tuple[Co
         return Figure(cell.value or 0.0, False, 0)
     filled = [c for p in parts if column.relation == "total" and (c := dataset.cell(year, row, p.id)) is not None
               and not c.blank]
-    return Figure(0.0, True, 1, sum(c.value or 0.0 for c in filled) if filled else None)
+    return Figure(0.0, True, 1, sum(c.value or 0.0 for c in filled), 1) if filled else Figure(0.0, True, 1)
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,7 @@ def _sum(figures: list[Figure]) -> Figure:
     value = sum(f.row_sum if f.row_sum is not None else f.value for f in figures)
     derived = any(f.row_sum is not None for f in figures)
     blank = all(f.blank for f in figures) and not derived
-    return Figure(value, blank, sum(f.blank_cells for f in figures))
+    return Figure(value, blank, sum(f.blank_cells for f in figures), summed_cells=sum(f.summed_cells for f in figures))
 
 
 def matrix(dataset: Dataset, year: int) -> list[Line]:
@@ -213,8 +214,11 @@ def applicants_block(dataset: Dataset, year: int, lang: str) -> Block:
     statements = tuple(_share_sentence(line, parts, total, lang) for line in lines
                        if line.row.id.rsplit(".", 1)[-1] in SHARE_ROWS)
     notes = [t("requests.applicants_sum_note", lang)] if any(len(line.members) > 1 for line in lines) else []
-    blanks = sum(f.blank_cells for line in lines for f in line.cells.values())
-    if blanks:
+    cells = [f for line in lines for f in line.cells.values()]
+    blanks, summed = sum(f.blank_cells for f in cells), sum(f.summed_cells for f in cells)
+    if summed:
+        notes.append(t("requests.applicants_blank_summed", lang, count=blanks, summed=summed, zero=blanks - summed))
+    elif blanks:
         notes.append(t("requests.applicants_blank", lang, count=blanks))
     if any(f.row_sum is not None for line in lines for f in line.cells.values()):
         notes.append(t("requests.applicants_row_sum", lang, total=_header(total, lang) if total else ""))

@@ -87,7 +87,7 @@ def test_applicant_matrix_of_2021_with_the_official_column_labels(formats: Datas
 
 def test_applicant_matrix_shows_blank_cells_and_counts_them_as_zero(formats: Dataset) -> None:
     """Shanghai 2019: 科研机构 blank is “— 未填报” and 0 in the 38 of 法人或其他组织; a blank detail 总计 shows its
-    row's sum; the note counts every blank cell of table 三."""
+    row's sum; the note counts every blank cell of table 三 and says which count as their row's sum."""
     block = _block(_view(formats, 2019), "requests_applicants")
     table = block.table.set_index("指标")
     assert table.loc["一、本年新收政府信息公开申请数量", "科研机构"] == "— 未填报"
@@ -95,8 +95,14 @@ def test_applicant_matrix_shows_blank_cells_and_counts_them_as_zero(formats: Dat
     assert table.loc["（三）不予公开（各分项之和）", "总计"] == "35"
     assert "法人或其他组织 38 件（占 4.4%），其中商业企业 35、科研机构 — 未填报" in block.statements[0]
     raw = read_values(REPORTS / "shanghai-2019.csv")
-    blanks = int((raw["indicator"].str.startswith("n19.s3.") & raw["blank"]).sum())
-    assert blanks == 126 and f"有 {blanks} 格未填报：显示为“— 未填报”，合计时按 0 计。" in " ".join(block.notes)
+    s3 = raw[raw["indicator"].str.startswith("n19.s3.")]
+    blanks = int(s3["blank"].sum())
+    filled_rows = set(s3[(s3["column"] != "total") & ~s3["blank"]]["indicator"])
+    summed = int((s3["blank"] & (s3["column"] == "total") & s3["indicator"].isin(filled_rows)).sum())
+    assert (blanks, summed) == (126, 11)  # the 11 blank 总计 cells of rows with figures count as the row's sum, not 0
+    assert (f"有 {blanks} 格未填报，显示为“— 未填报”：其中 {summed} 格“总计”按该行各列之和计（见下），"
+            f"其余 {blanks - summed} 格合计时按 0 计。") in " ".join(block.notes)
+    assert "部分行的“总计”栏未填报而该行各列有数：括号内为该行各列之和" in " ".join(block.notes)
     lines = {line.row.id: line for line in matrix(formats, 2019)}
     assert lines["n19.s3.other"].cells["total"].blank  # 2019's single 其他处理 row, blank throughout
 
@@ -109,6 +115,7 @@ def test_answers_and_refusals_use_the_row_sum_for_a_blank_total(formats: Dataset
     assert answers.statements[0].endswith("（分项之和 805 件）。")
     refusals = _block(view, "requests_refusals").table.set_index("指标")
     assert refusals.loc["1.属于国家秘密", "数值"] == "— 未填报（该行各列之和 14）"
+    assert refusals.loc["1.属于国家秘密", "说明"] == "统计表“总计”栏未填报；该行各列有数，按各列之和计入（不当作 0）"
     assert refusals.loc["2.其他法律行政法规禁止公开", "说明"] == "统计表未填报，显示为“—”，合计时按 0 计"
 
 
@@ -185,10 +192,13 @@ def test_one_series_across_the_formats(formats: Dataset) -> None:
     assert list(outcomes["不予处理（件）"]) == ["无此项（该年报表格式）", "158", "0"]
 
 
-def test_old_only_data_draws_no_carry_over_lines(bundled: Dataset) -> None:
-    """With only old-table years, series the old table lacks are left out of the trend, not drawn empty."""
-    years = _view(bundled, 2016)
-    assert [b.key for b in years.blocks] == ["requests_applicants", "requests_other"]
+def test_old_only_data_draws_no_carry_over_lines(bundled: Dataset, tmp_path: Path) -> None:
+    """With only old-table years (2016–2018), series the old table lacks (上年结转, 结转下年度) are left out of the
+    trend, not drawn empty; one old year alone has the two sections of its own."""
+    assert [b.key for b in _view(bundled, 2016).blocks] == ["requests_applicants", "requests_other"]
+    trend = _block(_view(load_dataset(data_dir(tmp_path, "trend")), 2018), "requests_trend")
+    names = [line.name for line in trend.figure.data]
+    assert names == ["收到依申请公开申请", "申请办结/办理结果总计", "行政复议", "行政诉讼"]
 
 
 @pytest.mark.parametrize("year", [2016, 2019, 2021])
