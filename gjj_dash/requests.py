@@ -56,36 +56,25 @@ def sum_check(total: Fact, parts: list[Fact], lang: str) -> str:
     return t("requests.sum_ok" if whole == total.amount else "requests.sum_differs", lang, **values)
 
 
-def parts_of(dataset: Dataset, year: int, series: str, lang: str, *, columns: bool) -> tuple[Fact | None, list[Fact]]:
+def parts_of(dataset: Dataset, year: int, series: str, lang: str) -> tuple[Fact | None, list[Fact]]:
     """A total of the year's format and its printed parts: the rows under it that sum to it (old table: channels,
-    on time / late), else, with `columns`, the applicant columns of its row (new formats)."""
-    cat = dataset.catalogue
+    on time / late). The new formats' parts are applicant columns: the applicants section shows them."""
     cells = mapped(dataset, year, series)
     if len(cells) != 1:
         return None, []
     row, column = cells[0]
-    total = fact(dataset, year, row, lang, column=column)
-    ind = cat.indicators[row]
-    rows = [i for i in cat.rows(ind.format, ind.table) if i.relation == "sum" and i.relation_to == row == i.parent]
-    if rows:
-        return total, [fact(dataset, year, i.id, lang, column=column) for i in rows]
-    if not columns:
-        return total, []
-    cols = [c for c in cat.columns_of(ind.format, ind.table) if c.relation == "sum"]
-    return total, [
-        replace(fact(dataset, year, row, lang, column=c.id), label=c.label_en if lang == "en" else c.label,
-                official=c.label)
-        for c in cols
-    ]
+    ind = dataset.catalogue.indicators[row]
+    rows = [i for i in dataset.catalogue.rows(ind.format, ind.table)
+            if i.relation == "sum" and i.relation_to == row == i.parent]
+    return fact(dataset, year, row, lang, column=column), [fact(dataset, year, i.id, lang, column=column) for i in rows]
 
 
-def parts_block(dataset: Dataset, year: int, series: str, key: str, lang: str, *, columns: bool) -> Block | None:
-    """A total and its parts (channels, applicant types, on time / late) as a chart, a table and a sum check."""
-    total, parts = parts_of(dataset, year, series, lang, columns=columns)
+def parts_block(dataset: Dataset, year: int, series: str, key: str, lang: str) -> Block | None:
+    """A total and its printed parts (channels, on time / late) as a chart, a table and a sum check."""
+    total, parts = parts_of(dataset, year, series, lang)
     if total is None or not parts:
         return None
-    by_column = parts[0].item == total.item  # new formats: the applicant columns of the same row
-    title = t(f"requests.{key}_{'columns' if by_column else 'rows'}_title", lang)
+    title = t(f"requests.{key}_rows_title", lang)
     axes = Axes("", units_of(dataset.catalogue, [series]), "")
     fig = bar_chart(chart_frame(chart_records(parts)), axes, horizontal=True)
     notes = (t("common.blank_note", lang),) if any(p.blank for p in [total, *parts]) else ()
@@ -248,8 +237,8 @@ def requests_view(dataset: Dataset, frame: Frame, year: int, lang: str) -> View:
         ) if b is not None)
         cards: tuple = ()
     else:
-        received = parts_block(dataset, year, "requests_received", "received", lang, columns=False)
-        completed = parts_block(dataset, year, "requests_completed", "completed", lang, columns=False)
+        received = parts_block(dataset, year, "requests_received", "received", lang)
+        completed = parts_block(dataset, year, "requests_completed", "completed", lang)
         blocks = tuple(b for b in (
             received,
             completed or handling_block(dataset, frame, year, lang),
