@@ -69,6 +69,7 @@ def test_english_quality_page(app) -> None:
     shown = texts(at)
     assert "Data quality" in shown and "204 > 94 + 91 + 6 = 191" in shown
     assert "The report text gives" in shown
+    assert "Source: 附件 政府信息公开情况统计表" in shown and "Source：" not in shown  # the sources are printed names
 
 
 def test_overview_card_marker_links_to_the_quality_page(app) -> None:

@@ -54,7 +54,7 @@ def finding_card(finding: Finding, lang: str, key: str) -> None:
         ]
         st.markdown("\n".join(sides))
         if finding.sources:
-            st.caption(f"{t('common.source', lang)}：{_plain(finding.sources)}")
+            st.caption(t("common.source_line", lang, source=_plain(finding.sources)))
 
 
 def finding_list(findings: list[Finding], lang: str, key: str) -> None:

@@ -43,7 +43,7 @@ def kpi_card(card: Card, lang: str, key: str, year: int | None = None, findings:
     with st.container(border=True, key=key):
         value = card.value if card.value == "—" else f"{card.value} {card.unit}"
         st.metric(card.label, value, delta=card.delta, delta_color="off")
-        notes = [f"{t('common.source', lang)}{'：' if lang == 'zh' else ': '}{card.source}"]
+        notes = [t("common.source_line", lang, source=card.source)]
         if card.approximate:
             notes.append(t("common.qualifier_at_least", lang))
         if card.blank:
