@@ -45,8 +45,8 @@ def test_a_mixed_type_column_is_left_to_streamlit() -> None:
 
 
 def test_charts_go_out_through_orjson_with_the_same_spec(bundled) -> None:
-    """plotly encodes a chart for the browser on every rerun; with orjson installed (a dependency) it picks the
-    orjson engine, which gives the same specification as the json engine for every chart of the bundled pages."""
+    """plotly encodes a chart for the browser on every rerun; orjson (a dependency) is what its default engine picks,
+    and the drawn copy of every bundled chart encodes to the same specification as the figure itself."""
     import json
 
     import orjson  # noqa: F401 — a dependency: without it plotly falls back to its slower json engine
@@ -57,6 +57,7 @@ def test_charts_go_out_through_orjson_with_the_same_spec(bundled) -> None:
     from gjj_dash.halls import halls_view
     from gjj_dash.portal import portal_view
     from gjj_dash.series import harmonised_series
+    from gjj_dash.ui.widgets import _FIGURES, _Drawn
 
     assert pio.json.config.default_engine == "auto"
     series = harmonised_series(bundled)
@@ -64,7 +65,8 @@ def test_charts_go_out_through_orjson_with_the_same_spec(bundled) -> None:
                for block in build(bundled, series, 2016, "zh").blocks if block.figure is not None]
     assert len(figures) == 5
     for figure in figures:
-        fast = to_json_plotly(figure.to_dict())  # what st.plotly_chart's plotly.io.to_json(…) ends in
-        assert fast == to_json_plotly(figure.to_dict(), engine="orjson")
-        assert json.loads(fast) == json.loads(to_json_plotly(figure.to_dict(), engine="json"))
-    assert "94" in to_json_plotly(figures[0].to_dict())  # 政府网站公开政府信息数 of 2016
+        drawn = _once(_FIGURES, figure, _Drawn)
+        assert _once(_FIGURES, figure, _Drawn) is drawn  # made once per figure object
+        sent = to_json_plotly(drawn.to_dict())  # what st.plotly_chart's plotly.io.to_json(…) ends in
+        assert json.loads(sent) == json.loads(to_json_plotly(figure.to_dict(), engine="json"))
+    assert '"94"' in to_json_plotly(_once(_FIGURES, figures[0], _Drawn).to_dict())  # 政府网站公开政府信息数 of 2016
