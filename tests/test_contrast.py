@@ -69,8 +69,8 @@ def test_the_first_five_chart_colours_reach_3_to_1_on_white() -> None:
 
 def test_every_line_of_the_public_pages_can_be_seen_on_white(tmp_path) -> None:
     """Each chart across years on the four public pages (three fixture years, every section): its first five lines are
-    colours of at least 3:1 on white, and every line's points have an edge of at least 3:1 (服务大厅 per 管理部 draws
-    six lines; the sixth is orange)."""
+    colours of at least 3:1 on white, and every line's filled points have an edge of at least 3:1 (服务大厅 per
+    管理部 draws six lines; the sixth is orange; its hollow “余” points stay orange)."""
     from gjj_dash.dataset import load_dataset
     from gjj_dash.series import harmonised_series
     from gjj_dash.ui.public import BUILDERS
