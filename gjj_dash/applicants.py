@@ -175,10 +175,8 @@ def applicants_block(dataset: Dataset, year: int, lang: str) -> Block:
     fmt = dataset.format_of(year)
     title = t("requests.applicants_title", lang)
     if not is_new(dataset, year):
-        known = cat.formats.get(fmt)
-        name = fmt if known is None else (known.label_en if lang == "en" else known.label)
         return Block(key="requests_applicants", title=title, items=("requests_received",),
-                     empty=t("requests.applicants_old", lang, year=year, format=name))
+                     empty=t("requests.applicants_old", lang, year=year, format=dataset.format_name(year, lang)))
     parts, total = applicant_columns(cat, fmt)
     lines = matrix(dataset, year)
     items = tuple(dict.fromkeys(m for line in lines for m in (line.row.id, *line.members)))

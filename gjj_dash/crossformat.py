@@ -14,20 +14,13 @@ from gjj_dash.facts import Frame, beside
 from gjj_dash.i18n import t
 
 
-def format_name(dataset: Dataset, year: int, lang: str) -> str:
-    """The name of the year's report format, as the catalogue gives it."""
-    fmt = dataset.format_of(year)
-    known = dataset.catalogue.formats.get(fmt)
-    return fmt if known is None else (known.label_en if lang == "en" else known.label)
-
-
 def across_table(dataset: Dataset, per_year: trends.PerYear, lang: str) -> pd.DataFrame:
     """Years as rows with their report format (the first year of a new one marked), one column per series;
     a series the year's format has no row for says so instead of a number."""
     starts = {y for y, _ in trends.format_changes(dataset, lang)}
     rows = []
     for year, items in per_year.items():
-        name = format_name(dataset, year, lang)
+        name = dataset.format_name(year, lang)
         row = {t("common.year", lang): str(year),
                t("common.format", lang): t("requests.format_starts", lang, label=name) if year in starts else name}
         row |= {beside(i, lang): t("requests.not_in_format", lang) if i.missing else i.display for i in items}
@@ -42,7 +35,7 @@ def across_notes(dataset: Dataset, per_year: trends.PerYear, lang: str) -> tuple
     starts = [y for y, _ in trends.format_changes(dataset, lang)]
     notes = []
     if starts:
-        changes = "；".join(t("requests.format_change_item", lang, year=y, label=format_name(dataset, y, lang),
+        changes = "；".join(t("requests.format_change_item", lang, year=y, label=dataset.format_name(y, lang),
                               basis=cat.formats[dataset.format_of(y)].basis if dataset.format_of(y) in cat.formats
                               else "") for y in starts)
         notes.append(t("requests.format_change_note", lang, changes=changes))
@@ -52,7 +45,7 @@ def across_notes(dataset: Dataset, per_year: trends.PerYear, lang: str) -> tuple
         said: dict[str, list[str]] = {}  # each caveat with the formats it applies to, in the years' order
         for fmt, first in sorted(formats.items(), key=lambda kv: kv[1]):
             for caveat in dict.fromkeys(m.caveat for m in h.mappings if m.format == fmt and m.caveat):
-                said.setdefault(caveat, []).append(format_name(dataset, first, lang))
+                said.setdefault(caveat, []).append(dataset.format_name(first, lang))
         notes += [t("requests.caveat_line", lang, series=item.label, text=caveat, format="、".join(names))
                   for caveat, names in said.items()]
         have = [str(y) for y in years if not per_year[y][n].missing]

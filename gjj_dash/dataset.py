@@ -143,6 +143,12 @@ class Dataset:
     def format_of(self, year: int) -> str:
         return self.reports[year]["format"]
 
+    def format_name(self, year: int, lang: str = "zh") -> str:
+        """The name of the year's report format in the language, as the catalogue gives it (its id when unknown)."""
+        fmt = self.format_of(year)
+        known = self.catalogue.formats.get(fmt)
+        return fmt if known is None else (known.label_en if lang == "en" else known.label)
+
     def previous_year(self, year: int) -> int | None:
         """The year just before, when it is loaded (a gap is not bridged)."""
         return year - 1 if year - 1 in self.reports else None

@@ -25,11 +25,8 @@ def format_changes(dataset: Dataset, lang: str) -> list[tuple[int, str]]:
     years = dataset.years
     out = []
     for prev, year in pairwise(years):
-        fmt = dataset.format_of(year)
-        if fmt != dataset.format_of(prev):
-            known = dataset.catalogue.formats.get(fmt)
-            name = fmt if known is None else (known.label_en if lang == "en" else known.label)
-            out.append((year, t("pub.format_from", lang, label=name)))
+        if dataset.format_of(year) != dataset.format_of(prev):
+            out.append((year, t("pub.format_from", lang, label=dataset.format_name(year, lang))))
     return out
 
 
