@@ -14,7 +14,6 @@ from gjj_dash.messages import problem
 from gjj_dash.problems import Problem
 
 NEW_FORMATS = ("new2019", "new2021")
-FIRST_YEAR = {"new2019": 2019, "new2021": 2021}
 
 
 @dataclass
@@ -64,11 +63,11 @@ def votes(cells: list[str], known: Words) -> dict[str, int]:
     return out
 
 
-def expected_format(year: int) -> str:
-    """The format a year's report uses: 2019 version for 2019–2020, 2021 version from 2021 on, old before."""
-    if year >= FIRST_YEAR["new2021"]:
-        return "new2021"
-    return "new2019" if year >= FIRST_YEAR["new2019"] else "old"
+def expected_format(catalogue: Catalogue, year: int) -> str:
+    """The format a year's report uses, from the years formats.csv gives each (2019–2020, 2021–): the one begun
+    most recently by that year; the old table before any."""
+    begun = {int(f.years[:4]): fmt for fmt, f in catalogue.formats.items() if f.years[:4].isdigit()}
+    return next((begun[first] for first in sorted(begun, reverse=True) if first <= year), "old")
 
 
 def decide(tally: dict[str, int], years: list[int], catalogue: Catalogue, problems: list[Problem]) -> str | None:
@@ -77,14 +76,14 @@ def decide(tally: dict[str, int], years: list[int], catalogue: Catalogue, proble
     if v19 != v21:
         fmt = "new2019" if v19 > v21 else "new2021"
         problems.append(problem("format_found", severity="note", format=catalogue.formats[fmt].label))
-        if years and expected_format(years[0]) != fmt:
-            expected = expected_format(years[0])
-            shown = catalogue.formats[expected].label
+        expected = expected_format(catalogue, years[0]) if years else fmt
+        if expected != fmt:
             problems.append(problem("format_year", severity="warning", year=years[0],
-                                    format=catalogue.formats[fmt].label, expected=shown))  # fmt: skip
+                                    format=catalogue.formats[fmt].label,
+                                    expected=catalogue.formats[expected].label))  # fmt: skip
         return fmt
-    if years:
-        fmt = "new2021" if years[0] >= FIRST_YEAR["new2021"] else "new2019"
+    if years:  # the words fit both versions (table 四 alone): the year's, the 2019 version before 2021
+        fmt = "new2021" if expected_format(catalogue, years[0]) == "new2021" else "new2019"
         problems.append(problem("format_by_year", severity="note", format=catalogue.formats[fmt].label, year=years[0]))
         return fmt
     problems.append(problem("format_unknown"))
