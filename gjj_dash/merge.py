@@ -25,11 +25,10 @@ class Unmergeable(ValueError):
 
 @dataclass(frozen=True)
 class Sections:
-    """Which tables of the year's format an upload carries, which it leaves as published, which the year still lacks,
-    and which it carries all blank over published figures (a blank section of a whole template, most likely)."""
+    """Which tables of the year's format an upload leaves as published, which the year still lacks, and which it
+    carries all blank over published figures (a blank section of a whole template, most likely)."""
 
     format: str
-    carried: tuple[str, ...]
     kept: tuple[str, ...]
     missing: tuple[str, ...]
     blanked: tuple[str, ...] = ()
@@ -50,14 +49,12 @@ def _table_format(frame: pd.DataFrame) -> str | None:
     return next(iter(formats)) if len(formats) == 1 else None
 
 
-def merged(
-    current: pd.DataFrame, report: dict, upload: Upload, catalogue: Catalogue | None = None
-) -> tuple[pd.DataFrame, dict]:
+def merged(current: pd.DataFrame, report: dict, upload: Upload) -> tuple[pd.DataFrame, dict]:
     """The year's values and report after the upload: a table replaces its sections (or the table), measures theirs.
 
     The report keeps what the current one says unless the upload says otherwise; its format is the uploaded table's.
     """
-    cat = catalogue or load_catalogue()
+    cat = load_catalogue()
     year = upload.year
     if year is None or upload.frame.empty or set(upload.frame["year"]) != {year}:
         raise Unmergeable(t("admin.err_no_year", "zh"))
@@ -79,7 +76,7 @@ def merged(
 
 
 def sections(before: pd.DataFrame, after: pd.DataFrame, upload: Upload, catalogue: Catalogue) -> Sections | None:
-    """The sections of a table upload's format: carried by the file, kept from the published year, missing after it."""
+    """The sections of a table upload's format: kept from the published year, missing after it, blanked by it."""
     fmt = _table_format(upload.frame)
     if fmt is None:
         return None
@@ -94,7 +91,6 @@ def sections(before: pd.DataFrame, after: pd.DataFrame, upload: Upload, catalogu
     figures = set(_tables(same[~same["blank"].astype(bool)], catalogue))
     return Sections(
         fmt,
-        tuple(i for i in order if i in carried),
         tuple(i for i in order if i in kept),
         tuple(i for i in order if i not in present),
         tuple(i for i in order if i in empty & figures),

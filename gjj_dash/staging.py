@@ -50,7 +50,9 @@ class Staged:
         return None if self.proposal is None else self.proposal.base
 
 
-def stage_upload(store: Store, upload: Upload, payload: bytes, filename: str) -> Staged:
+def stage_upload(
+    store: Store, upload: Upload, payload: bytes, filename: str, catalogue: Catalogue | None = None
+) -> Staged:
     """Merge an already read upload into its year and list each changed cell (nothing is written)."""
     filename = clean_name(filename)  # metadata only: the client's name never becomes a path
     if not upload.ok:
@@ -60,9 +62,9 @@ def stage_upload(store: Store, upload: Upload, payload: bytes, filename: str) ->
     except Refused as exc:
         return Staged(payload, filename, upload, None, refusal=str(exc))
     found = tuple(changes(proposal.current, proposal.frame))
-    carried = sections(proposal.current, proposal.frame, upload, load_catalogue())
+    found_sections = sections(proposal.current, proposal.frame, upload, catalogue or load_catalogue())
     findings = tuple(store.findings(proposal))
-    return Staged(payload, filename, upload, proposal, found, findings=findings, sections=carried)
+    return Staged(payload, filename, upload, proposal, found, findings=findings, sections=found_sections)
 
 
 def detected(upload: Upload, catalogue: Catalogue, lang: str = "zh") -> str:
@@ -112,7 +114,7 @@ def stage(
     """Read, validate and stage one uploaded file."""
     from gjj_dash.readers import read_upload
 
-    return stage_upload(store, read_upload(payload, filename, year, catalogue), payload, filename)
+    return stage_upload(store, read_upload(payload, filename, year, catalogue), payload, filename, catalogue)
 
 
 def log_refusal(store: Store, staged: Staged, user: str) -> None:
