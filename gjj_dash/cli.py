@@ -154,11 +154,9 @@ def _template_sections(fmt: str, folder: Path) -> int:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for name, payload in files:
-            (folder / name).write_bytes(payload)
+            _write(payload, str(folder / name))
     except OSError as exc:
         raise UsageError(f"无法写入目录 {folder}：{exc.strerror or exc}") from None
-    for name, payload in files:
-        print(f"已写入 {folder / name}（{len(payload)} 字节）", file=sys.stderr)
     return EXIT_OK
 
 
