@@ -70,16 +70,18 @@ def chart_frame(records: Sequence[dict]) -> pd.DataFrame:
 
 
 def _figure(
-    traces: list[dict], axes: Axes, *, height: int, legend: bool, x: dict, y: dict, **extra: object
+    traces: list[dict], axes: Axes, *, height: int, legend: bool, x: dict, y: dict, top: int | None = None,
+    **extra: object,
 ) -> go.Figure:
-    """One Figure built in a single validation pass (plotly's incremental updates are slow)."""
+    """One Figure built in a single validation pass (plotly's incremental updates are slow); `top`: the top margin
+    when the chart needs more room above than its title (two format-change labels)."""
     grid = {"automargin": True, "gridcolor": "#E5E5E5"}
     layout = {
         "title": {"text": axes.title, "x": 0, "xanchor": "left"},
         "font": {"family": FONT, "size": 13},
         "separators": ".,",
         "height": height,
-        "margin": {"l": 10, "r": 30, "t": 60 if axes.title else 36, "b": 10},
+        "margin": {"l": 10, "r": 30, "t": top or (60 if axes.title else 36), "b": 10},
         "legend": {"title": {"text": axes.legend}, "orientation": "h", "yanchor": "top", "y": -0.18},
         "showlegend": legend,
         "plot_bgcolor": "white",
@@ -114,7 +116,7 @@ def _years(frame: pd.DataFrame, changes: Sequence[tuple[int, str]]) -> tuple[dic
          "yshift": 16 * (n % 2)}
         for n, (year, label) in enumerate(changes)
     ]
-    room = {"margin": {"l": 10, "r": 30, "t": 60, "b": 10}} if len(changes) > 1 else {}
+    room = {"top": 60} if len(changes) > 1 else {}
     return {"tickformat": "d", "dtick": 1, "range": span}, {"shapes": shapes, "annotations": notes, **room}
 
 
