@@ -224,8 +224,7 @@ def requests_view(dataset: Dataset, frame: Frame, year: int, lang: str) -> View:
                                             notes=(t("requests.harmonised_note", lang),)),
                          dataset, shares, lang),
             *((carry,) if carry is not None else ()),
-            replace(trends.delta_block(dataset, year, compared, key="requests_delta", lang=lang),
-                    items=(*HEADLINE, *outcomes, *OTHER)),
+            trends.delta_block(dataset, year, compared, key="requests_delta", lang=lang),
         ]
 
     carry = carry_block(dataset, frame, lang)

@@ -170,13 +170,17 @@ def share_block(
 def delta_block(
     dataset: Dataset, year: int, build: Callable[[int], list[Fact]], *, key: str, lang: str
 ) -> Block:
-    """The selected year beside the previous one, figure by figure, with the change."""
+    """The selected year beside the previous one, figure by figure, with the change; its items are the figures'
+    (for the data-quality marker)."""
     title = t("pub.delta_title", lang)
+    now_items = build(year)
     prev = dataset.previous_year(year)
-    if prev is None:
-        return Block(key=key, title=title, empty=year_note(dataset, year, lang))
+    if prev is None:  # the sentence instead of the table still names the figures it is about
+        return Block(key=key, title=title, empty=year_note(dataset, year, lang),
+                     items=tuple(dict.fromkeys(f.item for f in now_items)))
+    pairs = list(zip(now_items, build(prev), strict=True))
     rows = []
-    for now, before in zip(build(year), build(prev), strict=True):
+    for now, before in pairs:
         rows.append({
             **named(now.label, now.official, lang),
             str(prev): before.display,
@@ -184,8 +188,8 @@ def delta_block(
             t("pub.change", lang): delta(now, before, lang) or "—",
             t("common.unit", lang): now.unit,
         })
-    return Block(key=key, title=title, table=pd.DataFrame(rows), stem=key,
-                 notes=(t("pub.delta_note", lang),))
+    return Block(key=key, title=title, table=pd.DataFrame(rows), stem=key, notes=(t("pub.delta_note", lang),),
+                 items=tuple(dict.fromkeys(f.item for pair in pairs for f in pair)))
 
 
 def caveat_of(dataset: Dataset, year: int, item: str) -> str:
