@@ -17,9 +17,9 @@ GROUP = "import (read + validate)"
 
 
 def _reader() -> Callable | None:
-    """gjj_dash.readers.read_upload(payload, filename, year=None) -> Upload, once the readers engineer has it."""
+    """gjj_dash.ingest.readers.read_upload(payload, filename, year=None) -> Upload, once the readers engineer has it."""
     try:
-        return importlib.import_module("gjj_dash.readers").read_upload
+        return importlib.import_module("gjj_dash.ingest.readers").read_upload
     except (ImportError, AttributeError):
         return None
 
@@ -30,10 +30,10 @@ def tidy_csv(rows: int = ROWS, year: int = 2026) -> bytes:
     One year holds only 47 measures × 4 reporting units, so past that the (unit, measure) pairs repeat: the reader
     must still read and check every row (and report each repeat), which is what is timed.
     """
-    from gjj_dash.catalogue import load_catalogue
+    from gjj_dash.model.catalogue import load_catalogue
 
     cat = load_catalogue()
-    module = importlib.import_module("gjj_dash.readers")
+    module = importlib.import_module("gjj_dash.ingest.readers")
     header = list(getattr(module, "MEASURE_COLUMNS", ()))
     fields = getattr(module, "MEASURE_HEADER", {})
     pairs = [(u, m) for u in cat.units.values() for m in cat.measures.values()]
@@ -73,9 +73,9 @@ def _outcome(upload: object) -> str:
 
 def workbook_2021(synthetic: Path) -> bytes | None:
     """A full 2021-format workbook: the exporter's XLSX of a synthetic 2021 year, when an exporter writes one."""
-    from gjj_dash.dataset import load_dataset
+    from gjj_dash.store.dataset import load_dataset
 
-    export = importlib.import_module("gjj_dash.export")
+    export = importlib.import_module("gjj_dash.publish.export")
     write = getattr(export, "table_xlsx", None)
     return None if write is None else write(load_dataset(synthetic), 2021)
 
@@ -84,10 +84,10 @@ def measure(synthetic: Path, target: float) -> list[Result]:
     """Time read_upload on both files (median of 3); NOT MEASURED where the reader or the workbook is missing."""
     read = _reader()
     if read is None:
-        why = "not measurable yet: gjj_dash.readers.read_upload does not exist"
+        why = "not measurable yet: gjj_dash.ingest.readers.read_upload does not exist"
         return [Result(GROUP, f"tidy CSV, {ROWS:,} rows", float("nan"), "s", target, detail=why),
                 Result(GROUP, "2021 workbook (XLSX)", float("nan"), "s", detail=why)]
-    from gjj_dash.decode import Limits
+    from gjj_dash.ingest.decode import Limits
 
     payload = tidy_csv()
     seconds, upload = _timed(read, payload, "measures.csv", None, lim=Limits(max_rows=ROWS + 10))
@@ -99,7 +99,7 @@ def measure(synthetic: Path, target: float) -> list[Result]:
     book = workbook_2021(synthetic)
     if book is None:
         out.append(Result(GROUP, "2021 workbook (XLSX)", float("nan"), "s",
-                          detail="not measurable yet: no XLSX writer in gjj_dash.export"))
+                          detail="not measurable yet: no XLSX writer in gjj_dash.publish.export"))
     else:
         seconds, upload = _timed(read, book, "2021.xlsx", 2021)
         out.append(Result(GROUP, "2021 workbook (XLSX)", seconds, "s",

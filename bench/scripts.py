@@ -14,8 +14,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from gjj_dash.paths import ENV_DATA_DIR
-from gjj_dash.server import ENV_MODE
+from gjj_dash.paths import ENV_DATA_DIR, ENV_MODE
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "app.py"

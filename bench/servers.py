@@ -12,8 +12,8 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gjj_dash.cli.serve import COMMON_FLAGS, ENV_MODE
 from gjj_dash.paths import ENV_DATA_DIR
-from gjj_dash.server import COMMON_FLAGS, ENV_MODE
 
 ROOT = Path(__file__).resolve().parent.parent
 BASELINE = Path(__file__).resolve().parent / "baseline_app.py"

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from gjj_dash.catalogue import Catalogue, Indicator, load_catalogue
-from gjj_dash.dataset import CENTRE, write_values
+from gjj_dash.model.catalogue import Catalogue, Indicator, load_catalogue
+from gjj_dash.model.values import CENTRE, write_values
 from gjj_dash.paths import BUNDLED_DATA
 
 SYNTHETIC = "合成数据（仅供基准测试，非真实报告）"

@@ -10,10 +10,10 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from gjj_dash.catalogue import Catalogue, load_catalogue
-from gjj_dash.dataset import Dataset, load_dataset
-from gjj_dash.paths import BUNDLED_DATA, ENV_DATA_DIR
-from gjj_dash.server import ENV_MODE
+from gjj_dash.model.catalogue import Catalogue, load_catalogue
+from gjj_dash.model.values import Dataset
+from gjj_dash.paths import BUNDLED_DATA, ENV_DATA_DIR, ENV_MODE
+from gjj_dash.store.dataset import load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

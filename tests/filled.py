@@ -11,9 +11,9 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 
-from gjj_dash.catalogue import Catalogue
-from gjj_dash.dataset import read_values, write_values
-from gjj_dash.templates import section_files, template_bytes
+from gjj_dash.model.catalogue import Catalogue
+from gjj_dash.model.values import read_values, write_values
+from gjj_dash.publish.templates import section_files, template_bytes
 
 REPORTS = Path(__file__).resolve().parent / "fixtures" / "reports"
 # fixture → (format, year it is filed as, reporting body); other bodies' published tables, test data only.

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from gjj_dash import auth
 from gjj_dash.cli import main
-from gjj_dash.dataset import load_dataset
 from gjj_dash.paths import BUNDLED_DATA
-from gjj_dash.store import Store
+from gjj_dash.store import accounts as auth
+from gjj_dash.store.dataset import load_dataset
+from gjj_dash.store.versions import Store
 from tests.conftest import texts
 
 PAGE = "views/admin.py"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from gjj_dash import auth
-from gjj_dash.catalogue import load_catalogue
+from gjj_dash.model.catalogue import load_catalogue
+from gjj_dash.store import accounts as auth
 from tests.filled import section_csvs
 from tests.test_admin_page import NAME, PASSWORD, log_in, open_page, upload
 
@@ -45,8 +45,8 @@ def test_the_section_templates_filled_and_zipped_publish_the_whole_year(app, sta
     import io
     import zipfile
 
-    from gjj_dash.dataset import load_dataset
-    from gjj_dash.store import Store
+    from gjj_dash.store.dataset import load_dataset
+    from gjj_dash.store.versions import Store
 
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from gjj_dash import auth
 from gjj_dash.cli import main
 from gjj_dash.paths import BUNDLED_DATA
+from gjj_dash.store import accounts as auth
 
 
 class Clock:

@@ -17,9 +17,9 @@ import openpyxl
 import pytest
 
 from gjj_dash.cli import main
-from gjj_dash.decode import clean_name
-from gjj_dash.readers import read_upload
-from gjj_dash.templates import template_bytes
+from gjj_dash.ingest.decode import clean_name
+from gjj_dash.ingest.readers import read_upload
+from gjj_dash.publish.templates import template_bytes
 from tests.uploads import csv_bytes, rows_2017, table_2017
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from bench.synth import SYNTHETIC, build
-from gjj_dash.dataset import load_dataset
+from gjj_dash.model.series import harmonised_series
 from gjj_dash.paths import BUNDLED_DATA
-from gjj_dash.series import harmonised_series
+from gjj_dash.store.dataset import load_dataset
 
 
 @pytest.fixture(scope="module")

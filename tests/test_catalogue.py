@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gjj_dash.catalogue import Catalogue
+from gjj_dash.model.catalogue import Catalogue
 from tests.seed import annex_rows
 
 

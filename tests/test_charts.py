@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from gjj_dash.charts import (
+from gjj_dash.figures.charts import (
     APPROX_PATTERN,
     MATRIX_COLOURS,
     OKABE_ITO,

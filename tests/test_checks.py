@@ -9,13 +9,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from gjj_dash.catalogue import Catalogue, CatalogueError
-from gjj_dash.checks import check_dataset, check_draft, check_values, load_checks
 from gjj_dash.cli import main
-from gjj_dash.dataset import Dataset, conform, read_values
-from gjj_dash.findings import expand_items, finding_line, findings_for, row_hits, selected
-from gjj_dash.grid import parse_terms
 from gjj_dash.i18n import strings
+from gjj_dash.model.catalogue import Catalogue, CatalogueError
+from gjj_dash.model.values import Dataset, conform, read_values
+from gjj_dash.quality.checks import check_dataset, check_draft, check_values, load_checks
+from gjj_dash.quality.findings import expand_items, finding_line, findings_for, row_hits, selected
+from gjj_dash.quality.grid import parse_terms
 
 REPORTS = Path(__file__).resolve().parent / "fixtures" / "reports"
 TABLE = "测试表（手工构造）"

@@ -61,7 +61,7 @@ def test_primary_colour_ratio_on_white_is_5_19() -> None:
 
 def test_the_first_five_chart_colours_reach_3_to_1_on_white() -> None:
     """Series colours in order: the first five are marks a reader can see on the white plot (WCAG 1.4.11)."""
-    from gjj_dash.charts import OKABE_ITO
+    from gjj_dash.figures.charts import OKABE_ITO
 
     assert [round(contrast(c, "#FFFFFF"), 1) for c in OKABE_ITO[:5]] == [5.2, 3.9, 3.4, 3.1, 21.0]
     assert all(contrast(c, "#FFFFFF") < 3 for c in OKABE_ITO[5:])
@@ -71,8 +71,8 @@ def test_every_line_of_the_public_pages_can_be_seen_on_white(tmp_path) -> None:
     """Each chart across years on the four public pages (three fixture years, every section): its first five lines are
     colours of at least 3:1 on white, and every line's filled points have an edge of at least 3:1 (服务大厅 per
     管理部 draws six lines; the sixth is orange; its hollow “余” points stay orange)."""
-    from gjj_dash.dataset import load_dataset
-    from gjj_dash.series import harmonised_series
+    from gjj_dash.model.series import harmonised_series
+    from gjj_dash.store.dataset import load_dataset
     from gjj_dash.ui.public import BUILDERS
     from tests.fixture_years import data_dir
 

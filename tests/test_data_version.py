@@ -6,7 +6,8 @@ import json
 import shutil
 from pathlib import Path
 
-from gjj_dash.dataset import data_version, read_values, write_values
+from gjj_dash.model.values import read_values, write_values
+from gjj_dash.store.dataset import data_version
 
 
 def _add_year(data: Path, year: int) -> None:

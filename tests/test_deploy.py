@@ -14,8 +14,8 @@ import pytest
 from filelock import FileLock
 from streamlit import config as st_config
 
+from gjj_dash.cli.serve import COMMON_FLAGS, PUBLIC_FLAGS
 from gjj_dash.paths import BUNDLED_DATA
-from gjj_dash.server import COMMON_FLAGS, PUBLIC_FLAGS
 
 DEPLOY = Path(__file__).resolve().parent.parent / "deploy"
 DATA_DIR = "/srv/gjj-dash/data"

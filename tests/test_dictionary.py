@@ -6,11 +6,12 @@ import csv
 import io
 from pathlib import Path
 
-from gjj_dash import dictionary
-from gjj_dash.dataset import Dataset, load_dataset
-from gjj_dash.export import dictionary_export
 from gjj_dash.i18n import t
-from gjj_dash.tidy import TIDY_FIELDS
+from gjj_dash.model.values import Dataset
+from gjj_dash.publish import dictionary
+from gjj_dash.publish.export import dictionary_export
+from gjj_dash.publish.tidy import TIDY_FIELDS
+from gjj_dash.store.dataset import load_dataset
 from tests.conftest import texts
 from tests.formdata import add_year
 

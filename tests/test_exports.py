@@ -15,13 +15,14 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from gjj_dash import export
-from gjj_dash.catalogue import Column, Table, load_catalogue
 from gjj_dash.cli import main
-from gjj_dash.dataset import Dataset, load_dataset
-from gjj_dash.official import HeadCell, OfficialTable
-from gjj_dash.readers import read_upload
-from gjj_dash.tidy import TIDY_FIELDS, tidy_frame
+from gjj_dash.ingest.readers import read_upload
+from gjj_dash.model.catalogue import Column, Table, load_catalogue
+from gjj_dash.model.values import Dataset
+from gjj_dash.publish import export, files
+from gjj_dash.publish.official import HeadCell, OfficialTable
+from gjj_dash.publish.tidy import TIDY_FIELDS, tidy_frame
+from gjj_dash.store.dataset import load_dataset
 from tests.formdata import INJECTION, add_year, fixture_cells, injected_data
 from tests.seed import NOTE, annex_rows
 from tests.uploads import bundled_2016, values_of
@@ -170,7 +171,7 @@ def test_file_names_carry_year_and_content_hash(bundled: Dataset, kind: str) -> 
     again, name_again = export.table_export(bundled, 2016, kind)
     assert payload == again and name == name_again
     assert re.fullmatch(rf"gjj-official-table-2016-[0-9a-f]{{8}}\.{kind}", name)
-    assert name == export.content_name("gjj-official-table", 2016, payload, kind)
+    assert name == files.content_name("gjj-official-table", 2016, payload, kind)
 
 
 def test_formula_text_never_reaches_a_spreadsheet_live(tmp_path: Path) -> None:
@@ -208,7 +209,7 @@ def test_neutralise_quotes_formula_starts_but_keeps_signed_figures() -> None:
     """-185 (本年增/减) stays a number; = + - @ tab and CR openings get a leading apostrophe."""
     cases = {"=1+1": "'=1+1", "+1+1": "'+1+1", "-1+1": "'-1+1", "@SUM(A1)": "'@SUM(A1)", "\t=1": "'\t=1",
              "\r=1": "'\r=1", "-185": "-185", "204": "204", "(一)主动公开": "(一)主动公开", "": ""}  # fmt: skip
-    assert {k: export.neutralise(k) for k in cases} == cases
+    assert {k: files.neutralise(k) for k in cases} == cases
 
 
 def test_new_format_xlsx_prints_every_table_with_its_merged_header(new_formats: Dataset) -> None:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from gjj_dash.catalogue import load_catalogue
 from gjj_dash.cli import main
-from gjj_dash.dataset import load_dataset, read_values
-from gjj_dash.readers import read_upload
-from gjj_dash.staging import section_messages, stage
-from gjj_dash.store import Store
-from gjj_dash.templates import section_files
+from gjj_dash.ingest.readers import read_upload
+from gjj_dash.intake.staging import section_messages, stage
+from gjj_dash.model.catalogue import load_catalogue
+from gjj_dash.model.values import read_values
+from gjj_dash.publish.templates import section_files
+from gjj_dash.store.dataset import load_dataset
+from gjj_dash.store.versions import Store
 from tests.filled import cells, fixture, fixture_dir, section_csvs
 
 TITLES = {

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from gjj_dash.catalogue import load_catalogue
 from gjj_dash.cli import main
-from gjj_dash.readers import read_upload
-from gjj_dash.templates import section_files, sections_zip
+from gjj_dash.ingest.readers import read_upload
+from gjj_dash.model.catalogue import load_catalogue
+from gjj_dash.publish.templates import section_files, sections_zip
 from tests.conftest import texts
 from tests.filled import FIXTURES, cells, filled_workbook, fixture, section_csvs
 

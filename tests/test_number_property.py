@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gjj_dash.numbers import PLACEHOLDERS, NumberError, cell_text, display, normalise_text, parse_number
-from gjj_dash.readers import read_upload
+from gjj_dash.ingest.readers import read_upload
+from gjj_dash.model.numbers import PLACEHOLDERS, NumberError, cell_text, display, normalise_text, parse_number
 from tests.uploads import csv_bytes, rows_2017, set_value
 
 FULL_WIDTH = str.maketrans("0123456789,.", "０１２３４５６７８９，．")

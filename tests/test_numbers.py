@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gjj_dash.numbers import NumberError, cell_text, display, parse_number
+from gjj_dash.model.numbers import NumberError, cell_text, display, parse_number
 
 
 @pytest.mark.parametrize(

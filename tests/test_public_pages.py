@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from gjj_dash.dataset import load_dataset
 from gjj_dash.i18n import t
-from gjj_dash.series import harmonised_series
+from gjj_dash.model.series import harmonised_series
+from gjj_dash.store.dataset import load_dataset
 from gjj_dash.ui.public import BUILDERS
 from tests.conftest import texts
 from tests.fixture_years import data_dir

@@ -6,15 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from gjj_dash.dataset import Dataset, load_dataset
-from gjj_dash.disclosure import channel_check, disclosure_view
-from gjj_dash.facts import Fact, SeriesRows, delta, fact, series_fact
-from gjj_dash.halls import branches_reporting, facility_status, halls_view, split_statement
-from gjj_dash.narrative import agree, restatements
-from gjj_dash.portal import portal_view
-from gjj_dash.requests import none_sentence, parts_of, refusal_block, requests_view
-from gjj_dash.series import harmonised_series
-from gjj_dash.trends import format_changes
+from gjj_dash.figures.disclosure_view import channel_check, disclosure_view
+from gjj_dash.figures.facts import Fact, SeriesRows, delta, fact, series_fact
+from gjj_dash.figures.halls_view import branches_reporting, facility_status, halls_view, split_statement
+from gjj_dash.figures.narrative import agree, restatements
+from gjj_dash.figures.portal_view import portal_view
+from gjj_dash.figures.requests_view import none_sentence, parts_of, refusal_block, requests_view
+from gjj_dash.figures.trends import format_changes
+from gjj_dash.model.series import harmonised_series
+from gjj_dash.model.values import Dataset
+from gjj_dash.store.dataset import load_dataset
 from tests.fixture_years import data_dir
 
 

@@ -71,8 +71,8 @@ def test_sections_across_years_carry_the_marker_of_the_shown_year(app, tmp_path:
 def test_every_year_on_year_section_names_the_figures_it_compares(tmp_path) -> None:
     """“与上一年度比较” on each public page lists its figures as items (so it carries a marker when one of them has a
     finding): the headline series of 主动公开, 服务大厅 and 门户与查询 had none."""
-    from gjj_dash.dataset import load_dataset
-    from gjj_dash.series import harmonised_series
+    from gjj_dash.model.series import harmonised_series
+    from gjj_dash.store.dataset import load_dataset
     from gjj_dash.ui.public import BUILDERS
 
     data = load_dataset(data_dir(tmp_path, "trend"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from gjj_dash.dataset import read_values, write_values
+from gjj_dash.model.values import read_values, write_values
 from tests.conftest import texts
 
 

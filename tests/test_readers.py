@@ -8,9 +8,9 @@ import io
 import openpyxl
 import pytest
 
-from gjj_dash.export import table_csv
-from gjj_dash.readers import read_upload
-from gjj_dash.templates import template_bytes
+from gjj_dash.ingest.readers import read_upload
+from gjj_dash.publish.export import table_csv
+from gjj_dash.publish.templates import template_bytes
 from tests.seed import ANNEX
 from tests.uploads import FIGURES_2017, bundled_2016, table_2017, values_of
 

@@ -53,10 +53,10 @@ def test_charts_go_out_through_orjson_with_the_same_spec(bundled) -> None:
     import plotly.io as pio
     from plotly.io._json import to_json_plotly
 
-    from gjj_dash.disclosure import disclosure_view
-    from gjj_dash.halls import halls_view
-    from gjj_dash.portal import portal_view
-    from gjj_dash.series import harmonised_series
+    from gjj_dash.figures.disclosure_view import disclosure_view
+    from gjj_dash.figures.halls_view import halls_view
+    from gjj_dash.figures.portal_view import portal_view
+    from gjj_dash.model.series import harmonised_series
     from gjj_dash.ui.widgets import _FIGURES, _Drawn
 
     assert pio.json.config.default_engine == "auto"

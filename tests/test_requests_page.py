@@ -11,13 +11,14 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from gjj_dash.applicants import matrix
-from gjj_dash.checks import check_dataset
-from gjj_dash.dataset import Dataset, load_dataset, read_values
+from gjj_dash.figures.applicants import matrix
+from gjj_dash.figures.requests_view import requests_view
 from gjj_dash.i18n import t
+from gjj_dash.model.series import harmonised_series
+from gjj_dash.model.values import Dataset, read_values
 from gjj_dash.paths import BUNDLED_DATA
-from gjj_dash.requests import requests_view
-from gjj_dash.series import harmonised_series
+from gjj_dash.quality.checks import check_dataset
+from gjj_dash.store.dataset import load_dataset
 from tests.conftest import texts
 from tests.filled import fixture_dir
 from tests.fixture_years import YEARS, data_dir

@@ -9,9 +9,9 @@ import openpyxl
 import pytest
 
 from gjj_dash.cli import main
-from gjj_dash.dataset import load_dataset
+from gjj_dash.ingest.readers import read_upload
 from gjj_dash.paths import BUNDLED_DATA
-from gjj_dash.readers import read_upload
+from gjj_dash.store.dataset import load_dataset
 from tests.filled import cells, fixture, fixture_dir
 
 CASES = [("bundled-2016", 2016), ("shanghai-2019", 2019), ("pingtan-2019", 2020), ("pingtan-2021", 2021)]

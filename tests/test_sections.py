@@ -12,10 +12,10 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from gjj_dash.catalogue import Catalogue, load_catalogue
-from gjj_dash.dataset import read_values
-from gjj_dash.readers import read_upload
-from gjj_dash.templates import section_rows, template_bytes
+from gjj_dash.ingest.readers import read_upload
+from gjj_dash.model.catalogue import Catalogue, load_catalogue
+from gjj_dash.model.values import read_values
+from gjj_dash.publish.templates import section_rows, template_bytes
 
 REPORTS = Path(__file__).resolve().parent / "fixtures" / "reports"
 SHANGHAI_CELLS = Path("/work/shared/reference/reports/2019_shanghai-govoffice_new2019_cells.txt")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gjj_dash.dataset import Dataset
+from gjj_dash.model.values import Dataset
 from tests.seed import annex_rows
 
 TABLE = {

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from gjj_dash.dataset import Dataset, load_dataset
-from gjj_dash.series import harmonised_series, series_value
+from gjj_dash.model.series import harmonised_series, series_value
+from gjj_dash.model.values import Dataset
+from gjj_dash.store.dataset import load_dataset
 
 REPORTS = Path(__file__).resolve().parent / "fixtures" / "reports"
 

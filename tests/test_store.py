@@ -12,12 +12,14 @@ from pathlib import Path
 import pytest
 
 from gjj_dash.cli import main
-from gjj_dash.dataset import conform, data_version, load_dataset, read_values
-from gjj_dash.numbers import parse_number
+from gjj_dash.intake.staging import stage_upload
+from gjj_dash.model.numbers import parse_number
+from gjj_dash.model.problems import Problem, Upload
+from gjj_dash.model.values import conform, read_values
 from gjj_dash.paths import BUNDLED_DATA
-from gjj_dash.problems import Problem, Upload
-from gjj_dash.staging import stage_upload
-from gjj_dash.store import Conflict, ReadOnlyStore, Refused, Store, StoreError, current_dirs
+from gjj_dash.store.dataset import data_version, load_dataset
+from gjj_dash.store.layout import current_dirs
+from gjj_dash.store.versions import Conflict, ReadOnlyStore, Refused, Store, StoreError
 
 BUNDLED_2016 = BUNDLED_DATA / "years" / "2016" / "values.csv"
 DISCLOSED = "old.s1.disclosed"

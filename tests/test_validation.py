@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from gjj_dash.readers import read_upload
+from gjj_dash.ingest.readers import read_upload
 from tests.uploads import csv_bytes, row_of, rows_2017, set_value, values_of
 
 Rows = list[list[str]]

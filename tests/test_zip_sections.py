@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from gjj_dash.catalogue import load_catalogue
 from gjj_dash.cli import main
-from gjj_dash.decode import Limits
-from gjj_dash.readers import read_upload
-from gjj_dash.store import Store
+from gjj_dash.ingest.decode import Limits
+from gjj_dash.ingest.readers import read_upload
+from gjj_dash.model.catalogue import load_catalogue
+from gjj_dash.store.versions import Store
 from tests.filled import FIXTURES, cells, fixture, section_csvs
 from tests.test_must_show_2021 import _import_and_export, exported_cells, filled_cells
 

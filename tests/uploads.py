@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from gjj_dash.templates import template_rows
+from gjj_dash.publish.templates import template_rows
 
 BUNDLED_2016 = Path(__file__).resolve().parent.parent / "data" / "years" / "2016" / "values.csv"
 
@@ -49,7 +49,7 @@ def values_of(frame: pd.DataFrame) -> dict[str, tuple[float | None, bool, str]]:
 
 
 def bundled_2016() -> dict[str, tuple[float | None, bool, str]]:
-    from gjj_dash.dataset import read_values
+    from gjj_dash.model.values import read_values
 
     return values_of(read_values(BUNDLED_2016))
 

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from gjj_dash import dictionary
 from gjj_dash.i18n import t
+from gjj_dash.publish import dictionary
 from gjj_dash.ui import loaders, shell, widgets
 
 ctx = shell.context()

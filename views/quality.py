@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from gjj_dash.findings import ICONS, counts, is_cross_year, selected, severity_label
 from gjj_dash.i18n import t
-from gjj_dash.problems import SEVERITIES
+from gjj_dash.model.problems import SEVERITIES
+from gjj_dash.quality.findings import ICONS, counts, is_cross_year, selected, severity_label
 from gjj_dash.ui import loaders, quality, shell, widgets
 
 ctx = shell.page("quality.title")

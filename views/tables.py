@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from gjj_dash.export import DATASET_KINDS, TABLE_KINDS
 from gjj_dash.i18n import t
-from gjj_dash.official import official_form
+from gjj_dash.publish.export import DATASET_KINDS, TABLE_KINDS
+from gjj_dash.publish.official import official_form
 from gjj_dash.ui import form, loaders, shell
 
 ctx = shell.page("tables.title")

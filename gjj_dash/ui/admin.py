@@ -8,16 +8,16 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from gjj_dash import templates
-from gjj_dash.catalogue import Catalogue
-from gjj_dash.decode import ENCODING_NAMES, suffix
-from gjj_dash.diff import changes_frame, preview_frame
-from gjj_dash.export import MIME
-from gjj_dash.history import audit_frame, download_name, history_frame, version_name
 from gjj_dash.i18n import strings, t
-from gjj_dash.problems import Finding, Problem
-from gjj_dash.staging import Staged, detected, log_refusal, section_messages, stage
-from gjj_dash.store import BASE, Store, StoreError, sha256
+from gjj_dash.ingest.decode import ENCODING_NAMES, suffix
+from gjj_dash.intake.staging import Staged, detected, log_refusal, section_messages, stage
+from gjj_dash.model.catalogue import Catalogue
+from gjj_dash.model.problems import Finding, Problem
+from gjj_dash.publish import templates
+from gjj_dash.publish.files import MIME
+from gjj_dash.store.diff import changes_frame, preview_frame
+from gjj_dash.store.history import audit_frame, download_name, history_frame, version_name
+from gjj_dash.store.versions import BASE, Store, StoreError, sha256
 from gjj_dash.ui import loaders, widgets
 
 STAGED, STAGED_FOR, DONE, FLASH = "admin_staged", "admin_staged_for", "admin_done", "admin_flash"

@@ -7,8 +7,8 @@ import importlib.util
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
-from gjj_dash import auth
 from gjj_dash.i18n import t
+from gjj_dash.store import accounts as auth
 from gjj_dash.ui import loaders
 
 SESSION_USER = "admin_user"

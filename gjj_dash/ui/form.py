@@ -7,11 +7,11 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from gjj_dash.export import MIME
-from gjj_dash.findings import row_hits
 from gjj_dash.i18n import t
-from gjj_dash.official import Form, OfficialTable, screen_frame
-from gjj_dash.problems import Finding
+from gjj_dash.model.problems import Finding
+from gjj_dash.publish.files import MIME
+from gjj_dash.publish.official import Form, OfficialTable, screen_frame
+from gjj_dash.quality.findings import row_hits
 from gjj_dash.ui import quality, widgets
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import threading
 from pathlib import Path
 
@@ -10,15 +9,16 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from gjj_dash import dictionary
-from gjj_dash.checks import check_dataset
-from gjj_dash.dataset import Dataset, data_version, load_dataset
-from gjj_dash.findings import checks_frame, findings_frame, selected
-from gjj_dash.overview import Card, overview_cards
+from gjj_dash import paths
+from gjj_dash.figures.overview import Card, overview_cards
+from gjj_dash.model.problems import Finding
+from gjj_dash.model.series import harmonised_series
+from gjj_dash.model.values import Dataset
 from gjj_dash.paths import resolve_data_dir
-from gjj_dash.problems import Finding
-from gjj_dash.series import harmonised_series
-from gjj_dash.server import ENV_MODE
+from gjj_dash.publish import dictionary
+from gjj_dash.quality.checks import check_dataset
+from gjj_dash.quality.findings import checks_frame, findings_frame, selected
+from gjj_dash.store.dataset import data_version, load_dataset
 
 
 def data_dir() -> Path:
@@ -27,7 +27,7 @@ def data_dir() -> Path:
 
 def is_public() -> bool:
     """The public deployment (`gjj-dash serve --public`): read-only, no staff page."""
-    return os.environ.get(ENV_MODE, "") == "public"
+    return paths.is_public()
 
 
 # The data version of the script run in progress: stat-ing every year's files costs ~0.1 ms per year, and a run
@@ -137,7 +137,7 @@ def dictionary_table(kind: str, lang: str) -> pd.DataFrame:
 # twenty years) out of the cache again.
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _table_export(folder: str, version: str, year: int, kind: str) -> tuple[bytes, str]:
-    from gjj_dash.export import table_export
+    from gjj_dash.publish.export import table_export
 
     return table_export(_dataset(folder, version), year, kind)
 
@@ -149,7 +149,7 @@ def table_export(year: int, kind: str) -> tuple[bytes, str]:
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _dataset_export(folder: str, version: str, kind: str) -> tuple[bytes, str]:
-    from gjj_dash.export import dataset_export
+    from gjj_dash.publish.export import dataset_export
 
     return dataset_export(_dataset(folder, version), kind)
 
@@ -161,7 +161,7 @@ def dataset_export(kind: str) -> tuple[bytes, str]:
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _dictionary_export(folder: str, version: str, lang: str) -> tuple[bytes, str]:
-    from gjj_dash.export import dictionary_export
+    from gjj_dash.publish.export import dictionary_export
 
     return dictionary_export(_dataset(folder, version), lang)
 

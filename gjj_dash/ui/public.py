@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from gjj_dash.blocks import View
-from gjj_dash.disclosure import disclosure_view
-from gjj_dash.halls import halls_view
-from gjj_dash.portal import portal_view
-from gjj_dash.requests import requests_view
+from gjj_dash.figures.blocks import View
+from gjj_dash.figures.disclosure_view import disclosure_view
+from gjj_dash.figures.halls_view import halls_view
+from gjj_dash.figures.portal_view import portal_view
+from gjj_dash.figures.requests_view import requests_view
 from gjj_dash.ui import loaders
 
 BUILDERS = {

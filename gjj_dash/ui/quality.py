@@ -7,10 +7,10 @@ from collections.abc import Iterable
 
 import streamlit as st
 
-from gjj_dash.catalogue import load_catalogue
-from gjj_dash.findings import ICONS, check_label, expand_items, findings_for, severity_label, value_text
 from gjj_dash.i18n import t
-from gjj_dash.problems import SEVERITIES, Finding
+from gjj_dash.model.catalogue import load_catalogue
+from gjj_dash.model.problems import SEVERITIES, Finding
+from gjj_dash.quality.findings import ICONS, check_label, expand_items, findings_for, severity_label, value_text
 
 QUALITY_PAGE = "views/quality.py"
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]<>#|~$])")

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from gjj_dash.dataset import Dataset
 from gjj_dash.i18n import t
+from gjj_dash.model.values import Dataset
 from gjj_dash.ui import loaders
 
 LANG_NAMES = {"zh": "中文", "en": "English"}

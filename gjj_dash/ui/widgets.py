@@ -12,10 +12,10 @@ import pyarrow as pa
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from gjj_dash.export import content_name, neutralise
+from gjj_dash.figures.blocks import Card
 from gjj_dash.i18n import t
-from gjj_dash.overview import Card
-from gjj_dash.problems import Finding
+from gjj_dash.model.problems import Finding
+from gjj_dash.publish.files import content_name, neutralise
 from gjj_dash.ui import quality
 
 T = TypeVar("T")

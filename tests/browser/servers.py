@@ -14,8 +14,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from gjj_dash.paths import BUNDLED_DATA, ENV_DATA_DIR
-from gjj_dash.server import ENV_MODE
+from gjj_dash.paths import BUNDLED_DATA, ENV_DATA_DIR, ENV_MODE
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"

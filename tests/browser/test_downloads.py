@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from gjj_dash import export
-from gjj_dash.dataset import load_dataset
 from gjj_dash.i18n import t
+from gjj_dash.publish import export
+from gjj_dash.store.dataset import load_dataset
 
 LABEL = "(一)主动公开政府信息数"
 NAME = re.compile(r"^(?P<stem>.+)-(?P<span>\d{4}(?:-\d{4})?)-(?P<hash>[0-9a-f]{8})\.(?P<ext>[a-z]+)$")
@@ -66,7 +66,7 @@ def test_every_button_gives_a_file_named_with_its_year_and_content_hash(download
 
 @pytest.mark.parametrize("kind", export.TABLE_KINDS)
 def test_table_download_is_byte_for_byte_the_package_export(downloads, public_server, kind: str) -> None:
-    """What the browser saves is exactly what `gjj_dash.export` writes for the server's data (the CLI's code too)."""
+    """What the browser saves is exactly what `gjj_dash.publish.export` writes for the server's data (the CLI's too)."""
     name, payload = _table(downloads, kind)
     expected, expected_name = export.table_export(load_dataset(public_server.data_dir), 2016, kind)
     assert payload == expected and name == expected_name

@@ -7,9 +7,9 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
-from gjj_dash.dataset import load_dataset
 from gjj_dash.i18n import t
 from gjj_dash.paths import BUNDLED_DATA
+from gjj_dash.store.dataset import load_dataset
 from tests.browser import sitemap
 
 YEAR_SELECTOR = 'input[role="combobox"][aria-label="{label}"]'

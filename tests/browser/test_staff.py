@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from gjj_dash import auth, export, templates
-from gjj_dash.dataset import load_dataset
 from gjj_dash.i18n import t
 from gjj_dash.paths import BUNDLED_DATA
+from gjj_dash.publish import export, templates
+from gjj_dash.store import accounts as auth
+from gjj_dash.store.dataset import load_dataset
 from tests.browser import sitemap
 
 NAME, PASSWORD = "测试员", "browser-test-9"

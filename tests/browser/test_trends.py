@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from gjj_dash.dataset import load_dataset
 from gjj_dash.i18n import t
-from gjj_dash.series import harmonised_series
+from gjj_dash.model.series import harmonised_series
+from gjj_dash.store.dataset import load_dataset
 from gjj_dash.ui.public import BUILDERS
 from tests.browser import servers
 from tests.fixture_years import YEARS

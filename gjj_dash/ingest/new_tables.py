@@ -1,0 +1,210 @@
+"""I/O: the 2019 and 2021 formats' tables read from rows — template sections (CSV, XLSX sheets), exports, printed rows.
+
+A template section is a header row (official column headers after a first cell such as 信息内容) and one row per
+official row label. The export adds a 单位 column, and its XLSX prints table 三's header over three rows (merged
+cells, read by position). Printed rows (a report's cells separated by “ | ” or tabs) carry table 三's header rows
+collapsed, row-spanning group labels before a row's label, and table 四 as one row of 15 figures. The format is told
+from the words first (gjj_dash.ingest.detect), then every row is read with that format's columns; validation does
+the rest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from gjj_dash.ingest.decode import Row, in_sheet
+from gjj_dash.ingest.detect import NEW_FORMATS, Words, decide, votes, words
+from gjj_dash.ingest.draft import Draft, Field, Line
+from gjj_dash.ingest.messages import column_letter, problem
+from gjj_dash.ingest.validation import LABEL_COLUMN
+from gjj_dash.model.catalogue import Catalogue
+from gjj_dash.model.labels import label_key, row_index
+from gjj_dash.model.numbers import NumberError, parse_number
+from gjj_dash.model.printed import UNIT_HEADER
+
+LABEL_HEADERS = frozenset({"信息内容", "项目", "统计指标", "指标", "类别", "情况"})
+GROUPS = frozenset({"申请人情况", "法人或其他组织"})
+S4_GROUPS = ("s4.review", "s4.lawsuit_direct", "s4.lawsuit_after_review")
+S4_COLUMNS = ("upheld", "corrected", "other", "pending", "total")
+_PREFIX = {"new2019": "n19.", "new2021": "n21."}
+_HEAD = frozenset({"col", "both", "group", "unit", "empty"})
+
+
+def _kind(text: str, known: Words) -> str:
+    key = label_key(text)
+    if not key:
+        return "empty"
+    if key in known.captions or key in LABEL_HEADERS:
+        return "caption"
+    if key in GROUPS:
+        return "group"
+    if key == UNIT_HEADER:
+        return "unit"
+    if key in known.columns:
+        return "both" if key in known.rows else "col"
+    if key in known.rows:
+        return "row"
+    if key in known.titles:
+        return "title"
+    try:
+        parse_number(text)
+    except NumberError:
+        return "text"
+    return "value"
+
+
+def matches(row: Row, catalogue: Catalogue) -> bool:
+    """A header of a new-format table: two official column headers, one after 信息内容, or table 三's caption."""
+    known = words(catalogue)
+    kinds = [_kind(c, known) for c in row.cells]
+    named = kinds.count("col") + kinds.count("both")
+    return named >= 2 or (named == 1 and kinds[0] == "caption") or label_key(row.cell(0)) in known.notes
+
+
+@dataclass
+class _State:
+    """Where the reader is: columns by offset from the label cell (1 = next cell), the 单位 column, table 四 flat."""
+
+    fmt: str | None = None
+    columns: dict[int, str] = field(default_factory=dict)
+    unit_at: int | None = None
+    header: Row | None = None
+    in_head: bool = False
+    flat_s4: bool = False
+    sheet: str = ""
+
+    def reset(self, *, flat: bool = False) -> None:
+        self.columns, self.unit_at, self.header, self.flat_s4, self.in_head = {}, None, None, flat, False
+
+
+def read_new_rows(rows: list[Row], at: int, draft: Draft, strict: bool, catalogue: Catalogue) -> None:
+    """Every section of a 2019/2021 table into lines (label, unit, column, cell), in the format its words show."""
+    known = words(catalogue)
+    state = _State(fmt=_format(rows, draft, known, catalogue))
+    draft.format = state.fmt
+    for row in rows[:at]:
+        _meta(row, draft)
+    for row in rows[at:]:
+        if row.sheet != state.sheet:  # a workbook's next sheet starts afresh
+            state.reset()
+            state.sheet = row.sheet
+        if row.empty:
+            continue
+        kinds = [_kind(c, known) for c in row.cells]
+        if "value" not in kinds and "text" not in kinds[1:] and _header(row, kinds, state):
+            continue
+        state.in_head = False
+        if kinds[0] in ("row", "both", "text") and not (kinds[0] == "text" and _meta(row, draft)):
+            _line(row, kinds, draft, state, catalogue, strict)
+        elif state.flat_s4 and set(kinds) <= {"value", "empty"}:
+            _flat_s4(row, draft, catalogue, state.fmt or "new2021")
+        elif "value" in kinds and not _meta(row, draft):
+            draft.problems.append(problem("no_label", row.number, _where(row, LABEL_COLUMN)))
+        else:
+            _meta(row, draft)
+
+
+def _format(rows: list[Row], draft: Draft, known: Words, catalogue: Catalogue) -> str | None:
+    """The format every row's words vote for (the year given or stated decides a tie), told to the user."""
+    tally = dict.fromkeys(NEW_FORMATS, 0)
+    scratch = Draft(draft.kind, None, draft.encoding, draft.name)
+    for row in rows:
+        for fmt, n in votes(list(row.cells), known).items():
+            tally[fmt] += n
+        _meta(row, scratch)
+    years = ([draft.year_hint] if draft.year_hint else []) + [y for y, _ in scratch.years]
+    return decide(tally, years, catalogue, draft.problems)
+
+
+def _meta(row: Row, draft: Draft) -> bool:
+    filled = [c.strip() for c in row.cells if c.strip()]
+    return bool(filled) and draft.scan_meta(Field(" ".join(filled), row.number, column_letter(0)))
+
+
+def _where(row: Row, column: str) -> str:
+    return f"{row.sheet}·{column}" if row.sheet else column
+
+
+def _header(row: Row, kinds: list[str], state: _State) -> bool:
+    """Take a header row: a template's or export's (read by position, over several rows) or a printed table's."""
+    named = [k for k in kinds if k in ("col", "both")]
+    keys = [label_key(c) for c in row.cells]
+    printed_s4 = "结果维持" in keys and (keys.count("结果维持") > 1 or kinds.count("row") > 0)
+    if printed_s4 or (kinds.count("row") >= 2 and not named and {"行政复议", "行政诉讼"} <= set(keys)):
+        state.reset(flat=True)
+        return True
+    if kinds[0] == "col":  # table 三's printed header rows: merged cells collapsed, columns in printed order
+        state.reset()
+        return True
+    if kinds[0] in ("caption", "empty") and set(kinds[1:]) <= _HEAD and set(kinds[1:]) - {"empty"}:
+        if not state.in_head:
+            state.reset()
+            state.header, state.in_head = row, True
+        for offset, (text, kind) in enumerate(zip(row.cells[1:], kinds[1:], strict=True), start=1):
+            if kind in ("col", "both"):
+                state.columns[offset] = text
+            elif kind == "unit":
+                state.unit_at = offset
+        if state.header is not None and len(row.cells) > len(state.header.cells):
+            state.header = row
+        return True
+    if kinds[0] in ("caption", "title") and not named:  # a section title, caption or the form's title on its own
+        state.in_head = False
+        return True
+    return False
+
+
+def _line(row: Row, kinds: list[str], draft: Draft, state: _State, catalogue: Catalogue, strict: bool) -> None:
+    """A data row: the label (after any row-spanning group labels) and its cells, matched to the header's columns."""
+    at = 0
+    while at + 1 < len(kinds) and kinds[at + 1] in ("row", "both") and kinds[at] in ("row", "both"):
+        at += 1
+    label = Field(row.cells[at], row.number, _where(row, LABEL_COLUMN))
+    columns = state.columns or _default_columns(catalogue, state.fmt, row.cells[at])
+    shown = {c.id: c.label for cols in catalogue.columns.values() for c in cols}
+    if strict and state.header is not None and len(row.cells) != len(state.header.cells):
+        count, expected = len(row.cells), len(state.header.cells)
+        counted = problem("field_count", row.number, None, count=count, expected=expected)
+        draft.problems += in_sheet([counted], row.sheet)
+        draft.lines.append(Line(label, None, (), broken=True))
+        return
+    unit = None
+    if state.unit_at is not None:
+        unit = Field(row.cell(at + state.unit_at), row.number, _where(row, UNIT_HEADER))
+    pairs = []
+    for offset in range(1, max(len(row.cells) - at, max(columns, default=0) + 1)):
+        text = row.cell(at + offset)
+        if offset in columns:  # cells a workbook or pasted text left off the end of the row are empty
+            name = columns[offset]
+            pairs.append((name, Field(text, row.number, _where(row, shown.get(name, name).strip()))))
+        elif offset != state.unit_at and text.strip():
+            where = _where(row, column_letter(at + offset))
+            draft.problems.append(problem("outside", row.number, where, given=text[:40]))
+    draft.lines.append(Line(label, unit, tuple(pairs)))
+
+
+def _default_columns(catalogue: Catalogue, fmt: str | None, label: str) -> dict[int, str]:
+    """A row met before any header: its table's columns in printed order (table 三's 自然人 … 总计)."""
+    for each in [fmt] if fmt else NEW_FORMATS:
+        found = row_index(catalogue, each).get(label_key(label))
+        if found:
+            return {n: c.id for n, c in enumerate(catalogue.columns_of(each, found[0].table), start=1)}
+    return {}
+
+
+def _flat_s4(row: Row, draft: Draft, catalogue: Catalogue, fmt: str) -> None:
+    """Table 四 as printed: one row of 15 figures — 行政复议, 直接起诉, 复议后起诉 × 维持/纠正/其他/未结/总计."""
+    cells = list(row.cells)
+    while len(cells) > 15 and not cells[-1].strip():
+        cells.pop()
+    if len(cells) != 15:
+        draft.problems.append(problem("flat_s4", row.number, None, count=len(cells)))
+        return
+    labels = {c.id: c.label for c in catalogue.columns_of(fmt, "s4")}
+    for n, group in enumerate(S4_GROUPS):
+        name = catalogue.indicators[_PREFIX[fmt] + group].label
+        pairs = tuple(
+            (column, Field(cells[5 * n + k], row.number, _where(row, f"{name}·{labels[column]}")))
+            for k, column in enumerate(S4_COLUMNS)
+        )
+        draft.lines.append(Line(Field(name, row.number, _where(row, LABEL_COLUMN)), None, pairs, "s4"))

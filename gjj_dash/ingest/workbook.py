@@ -1,0 +1,136 @@
+"""I/O: an uploaded XLSX workbook or zip of section CSVs read safely — zip sizes and ratio checked first, formulas
+refused, cells as text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import warnings
+import zipfile
+from dataclasses import dataclass
+
+from gjj_dash.ingest.decode import TEXT_SUFFIXES, Limits, Row, clean_name, clip_rows, in_sheet, mb
+from gjj_dash.ingest.messages import Refusal, column_letter, problem, refuse
+from gjj_dash.model.problems import Problem
+
+_BIG_MEMBER = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One worksheet as rows of cell texts (trailing empty cells dropped)."""
+
+    title: str
+    rows: tuple[Row, ...]
+
+
+def check_zip(payload: bytes, lim: Limits, workbook: bool = True) -> list[zipfile.ZipInfo]:
+    """Refuse a broken, encrypted, macro-carrying or oversized zip — before any member is read; its members."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(payload)) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        raise refuse("bad_xlsx" if workbook else "bad_zip") from None
+    if len(infos) > lim.max_members:
+        raise refuse("zip_members", count=len(infos), cap=lim.max_members)
+    names = {info.filename for info in infos}
+    if any(info.flag_bits & 0x1 for info in infos):
+        raise refuse("encrypted")
+    if any(name.lower().endswith("vbaproject.bin") for name in names):
+        raise refuse("macro")
+    if workbook and "xl/workbook.xml" not in names:
+        raise refuse("not_workbook")
+    total = sum(info.file_size for info in infos)
+    if total > lim.max_unzipped:
+        raise refuse("zip_bomb", size=f"{total / 1024 / 1024:.0f} MB", cap=f"{lim.max_unzipped / 1024 / 1024:.0f} MB")
+    ratios = [info.file_size / max(info.compress_size, 1) for info in infos if info.file_size > _BIG_MEMBER]
+    ratio = max([total / max(len(payload), 1), *ratios])
+    if ratio > lim.max_ratio:
+        raise refuse("zip_ratio", ratio=f"{ratio:.0f}", cap=lim.max_ratio)
+    return infos
+
+
+def _ignored(name: str) -> bool:
+    """Folders and what archivers add on their own (macOS resource forks, hidden files)."""
+    name = name.replace("\\", "/")  # older Windows archivers write backslashes
+    base = name.rstrip("/").rsplit("/", 1)[-1]
+    return name.endswith("/") or name.startswith("__MACOSX/") or base.startswith(".") or not base
+
+
+def read_zip(payload: bytes, lim: Limits) -> list[tuple[str, bytes]]:
+    """The text members of a zip of section files, in archive order (cleaned name, bytes); any other member is
+    refused by name. Sizes, ratio and member count are checked first; each member is held to the upload cap."""
+    members = [info for info in check_zip(payload, lim, workbook=False) if not _ignored(info.filename)]
+    if not members:
+        raise refuse("zip_empty")
+    for info in members:
+        name = clean_name(info.filename)
+        if not name.lower().endswith(TEXT_SUFFIXES):
+            raise refuse("zip_member", name=name)
+        if info.file_size > lim.max_bytes:
+            too_big = problem("too_big", size=mb(info.file_size), cap=mb(lim.max_bytes))
+            raise Refusal(*in_sheet([too_big], name))
+    with zipfile.ZipFile(io.BytesIO(payload)) as archive:
+        try:
+            return [(clean_name(info.filename), archive.read(info)) for info in members]
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+            raise refuse("bad_zip") from None
+
+
+def read_workbook(payload: bytes, lim: Limits) -> tuple[list[Sheet], list[Problem]]:
+    """Every worksheet's rows as text, with formula cells reported (row, column letter) and left empty."""
+    check_zip(payload, lim)
+    import openpyxl  # imported here: only XLSX uploads pay for it; defusedxml is installed, so openpyxl uses it
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about extensions it ignores; nothing for staff to fix
+            book = openpyxl.load_workbook(io.BytesIO(payload), read_only=True, data_only=False, keep_links=False)
+    except Exception:  # noqa: BLE001 — a third-party parser on untrusted bytes: any failure means “not a readable xlsx”
+        raise refuse("bad_xlsx") from None
+    sheets: list[Sheet] = []
+    problems: list[Problem] = []
+    try:
+        for sheet in book.worksheets:
+            rows = _sheet_rows(sheet, lim, problems)
+            clipped, more = clip_rows(rows, 1, lim)
+            problems += in_sheet(more, str(sheet.title))
+            sheets.append(Sheet(str(sheet.title), tuple(clipped)))
+    except Exception:  # noqa: BLE001 — malformed sheet XML surfaces only while iterating; same answer as above
+        raise refuse("bad_xlsx") from None
+    finally:
+        book.close()
+    return sheets, problems
+
+
+def _sheet_rows(sheet, lim: Limits, problems: list[Problem]) -> list[list[str]]:
+    rows: list[list[str]] = []
+    for number, cells in enumerate(sheet.iter_rows(max_col=lim.max_columns), start=1):
+        if number > lim.max_rows + 1:
+            break
+        texts = []
+        for index, cell in enumerate(cells):
+            if getattr(cell, "data_type", None) == "f":
+                problems.append(problem("formula", row=number, column=column_letter(index), sheet=sheet.title))
+                texts.append("")
+            else:
+                texts.append(cell_text(getattr(cell, "value", None)))
+        while texts and not texts[-1].strip():
+            texts.pop()
+        rows.append(texts)
+    return rows
+
+
+def cell_text(value: object) -> str:
+    """A cell's value as the text a person typed: 204 not 204.0, 24252.311082 not a float artefact."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else format(value, ".15g")
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    return str(value)

@@ -1,0 +1,67 @@
+"""Domain: the whole dataset as one tidy long table — every value of every year with its labels, unit and source."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from gjj_dash.model.catalogue import Catalogue
+from gjj_dash.model.values import Dataset
+
+# One row per (year, reporting unit, indicator or measure, column); the published data dictionary describes each field.
+TIDY_DTYPES: dict[str, str] = {
+    "year": "int64",
+    "reporting_unit": "string",
+    "reporting_unit_label": "string",
+    "format": "string",
+    "table": "string",
+    "indicator": "string",
+    "column": "string",
+    "label": "string",
+    "label_en": "string",
+    "column_label": "string",
+    "unit": "string",
+    "value": "float64",
+    "raw": "string",
+    "qualifier": "string",
+    "blank": "bool",
+    "text": "string",
+    "source": "string",
+}
+TIDY_FIELDS = list(TIDY_DTYPES)
+
+
+def _describe(cat: Catalogue, item: str, column: str) -> tuple[str, str, str, str, str, int]:
+    """(table, label, English label, column label, unit, rank) of one cell from the catalogue."""
+    ind = cat.indicators.get(item)
+    if ind is not None:
+        cols = {c.id: c for c in cat.columns_of(ind.format, ind.table)}
+        col = cols.get(column)
+        rank = ind.seq + 1000 * cat.tables[(ind.format, ind.table)].seq
+        return ind.table, ind.label, ind.label_en, col.label if col else "", cat.unit_of(item, column), rank
+    measure = cat.measures.get(item)
+    if measure is not None:
+        return "", measure.label, measure.label_en, "", measure.unit, 1_000_000 + measure.seq
+    return "", "", "", "", "", 2_000_000  # not in the catalogue: kept, unlabelled, listed last
+
+
+def tidy_frame(dataset: Dataset) -> pd.DataFrame:
+    """Every stored value of every year, labelled from the catalogue, in year and official order."""
+    cat = dataset.catalogue
+    values = dataset.values
+    keys = values[["indicator", "column"]].drop_duplicates()
+    described = pd.DataFrame(
+        [(i, c, *_describe(cat, i, c)) for i, c in keys.itertuples(index=False)],
+        columns=["indicator", "column", "table", "label", "label_en", "column_label", "unit", "_rank"],
+    )
+    units = {u.id: (n, u.label) for n, u in enumerate(cat.units.values())}
+    col_seq = {(c.format, c.table, c.id): c.seq for cols in cat.columns.values() for c in cols}
+    out = values.rename(columns={"unit": "reporting_unit"}).merge(described, on=["indicator", "column"], how="left")
+    out["reporting_unit_label"] = out["reporting_unit"].map(lambda u: units.get(u, (0, u))[1])
+    out["_unit_rank"] = out["reporting_unit"].map(lambda u: units.get(u, (len(units), u))[0])
+    out["_col_rank"] = [col_seq.get(k, 0) for k in zip(out["format"], out["table"], out["column"], strict=True)]
+    out = out.sort_values(["year", "_rank", "_col_rank", "_unit_rank", "indicator"], kind="stable")
+    out = out[TIDY_FIELDS].reset_index(drop=True)
+    for col, dtype in TIDY_DTYPES.items():
+        if dtype == "string":
+            out[col] = out[col].fillna("")
+    return out.astype(TIDY_DTYPES)
