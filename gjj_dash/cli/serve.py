@@ -10,7 +10,8 @@ from pathlib import Path
 from gjj_dash.cli.common import Command
 from gjj_dash.paths import BUNDLED_DATA, ENV_DATA_DIR, ENV_MODE
 
-APP = BUNDLED_DATA.parent / "app.py"
+# The server entry (st.App with the web routes) that runs app.py, the router of the pages.
+APP = BUNDLED_DATA.parent / "server.py"
 
 # Flags for every deployment (see .streamlit/config.toml) and the extra ones of the public deployment.
 COMMON_FLAGS = {

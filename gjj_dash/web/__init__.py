@@ -1,0 +1,15 @@
+"""Web layer: HTTP routes the server answers beside the Streamlit app (Starlette routes mounted by server.py's
+st.App) — plain responses built from the layers below, no Streamlit session involved.
+
+Side by side with gjj_dash.ui and gjj_dash.cli; may import every layer below them; never Streamlit.
+Each feature adds its routes in its own module and lists them in `routes()`.
+"""
+
+from __future__ import annotations
+
+from starlette.routing import BaseRoute
+
+
+def routes() -> list[BaseRoute]:
+    """Every route of the server besides Streamlit's own (none yet)."""
+    return []

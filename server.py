@@ -1,0 +1,10 @@
+"""Server entry of gjj-dash: Streamlit's st.App running app.py (the router), with gjj_dash.web's routes beside it.
+
+`gjj-dash serve` runs `streamlit run server.py`; app.py stays the router of the pages.
+"""
+
+import streamlit as st
+
+from gjj_dash import web
+
+app = st.App("app.py", routes=web.routes())
