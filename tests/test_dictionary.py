@@ -17,11 +17,11 @@ from tests.formdata import add_year
 
 
 def test_every_indicator_of_every_format_is_listed_once(bundled: Dataset) -> None:
-    """One row per catalogue row of old, new2019 and new2021, with label, English label, unit and definition."""
+    """One row per catalogue row (old, new2019, new2021, Fujian's), with label, English label, unit and definition."""
     frame = dictionary.dictionary_frame(bundled, kind="indicator")
     cat = bundled.catalogue
     assert list(frame["指标编号"]) == [i.id for fmt in cat.formats for i in cat.rows(fmt)]
-    assert len(frame) == len(cat.indicators) == 66 + 39 + 40
+    assert len(frame) == len(cat.indicators) == 66 + 39 + 40 + 16
     row = frame.set_index("指标编号").loc["old.s3.recv_in_person"]
     assert (row["标签"], row["英文标签"], row["单位"], row["层级"]) == ("1.当面申请数", "1. In person", "件", "二级项")
     assert row["上级指标"] == "(一)收到申请数（old.s3.received）"

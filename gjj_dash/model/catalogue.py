@@ -25,6 +25,12 @@ class Format:
     years: str
     basis: str
     table_title: str
+    kind: str = "national"
+
+    @property
+    def provincial(self) -> bool:
+        """A province's own table (Fujian's …), kept as printed: rows optional, labels and order as the report's."""
+        return self.kind == "provincial"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,52 @@
+"""Domain: the words of the statistics tables — every format's row labels, column heads, table titles and captions —
+that tell a table's cells from a report's prose, and a figure from a word.
+
+A printed row is part of a statistics table when it holds a figure or one of these words; a label cut by a line or
+page break is whole again when its pieces join into one of them.
+"""
+
+from __future__ import annotations
+
+from gjj_dash.model.catalogue import Catalogue
+from gjj_dash.model.labels import cached, column_keys, label_key, row_index, stem
+from gjj_dash.model.numbers import PLACEHOLDERS, NumberError, normalise_text, parse_number
+
+# Words printed in the tables' heads that are no row or column of the catalogue.
+HEAD_WORDS = frozenset({"信息内容", "项目", "统计指标", "指标名称", "指标", "类别", "情况", "单位", "计量单位",
+                        "申请人情况", "法人或其他组织", "行政诉讼", "本年度", "历年累计", "统计数"})  # fmt: skip
+
+
+def words(catalogue: Catalogue) -> frozenset[str]:
+    """Every table word of every format, normalised as labels are matched (label_key), stems included."""
+    return cached(catalogue, "table-words", "", _build)
+
+
+def _build(catalogue: Catalogue, _: str) -> frozenset[str]:
+    found: set[str] = set(HEAD_WORDS)
+    for fmt in catalogue.formats:
+        index = row_index(catalogue, fmt)
+        found |= set(index) | {stem(k) for k in index}
+        found |= column_keys(catalogue, fmt)
+        found.add(label_key(catalogue.formats[fmt].table_title))
+    for table in catalogue.tables.values():
+        found |= {label_key(table.title), label_key(table.caption)}
+    return frozenset(found - {""})
+
+
+def is_word(text: str, catalogue: Catalogue) -> bool:
+    """Whether a cell's text is a word of the tables (a row label, a column head, a title or caption)."""
+    key = label_key(text)
+    return bool(key) and (key in words(catalogue) or stem(key) in words(catalogue))
+
+
+def is_figure(text: str) -> bool:
+    """Whether a cell holds a figure (a number, with its qualifier or unit), not a blank or a word."""
+    try:
+        return not parse_number(text).blank
+    except NumberError:
+        return False
+
+
+def is_placeholder(text: str) -> bool:
+    """A cell printed blank or with a placeholder for “nothing” (—, /, 无)."""
+    return normalise_text(text) in PLACEHOLDERS
