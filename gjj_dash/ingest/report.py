@@ -12,15 +12,17 @@ from gjj_dash.ingest.decode import Row
 from gjj_dash.ingest.document import FORMS, Document
 from gjj_dash.ingest.draft import Draft, Field
 from gjj_dash.ingest.layouts import find_layout, read_rows
-from gjj_dash.ingest.messages import refuse
+from gjj_dash.ingest.messages import problem, refuse
+from gjj_dash.ingest.sentences import read_narrative, sentences
 from gjj_dash.ingest.title import identity
 from gjj_dash.ingest.vocabulary import is_figure, is_placeholder, is_word
 from gjj_dash.model.catalogue import Catalogue
 
 
-def statistics_rows(doc: Document, catalogue: Catalogue) -> list[Row]:
+def statistics_rows(doc: Document, catalogue: Catalogue, prose: list[str] | None = None) -> list[Row]:
     """Every table row that holds a figure or a table word, as printed: a header's empty cells and a data row's
-    empty cells before its label (a merged group label continuing from the row above) left out."""
+    empty cells before its label (a merged group label continuing from the row above) left out. The other rows'
+    text (a WPS frame's paragraphs) goes to `prose`."""
     rows: list[Row] = []
     for grid in doc.tables:
         for row in grid.rows:
@@ -29,6 +31,8 @@ def statistics_rows(doc: Document, catalogue: Catalogue) -> list[Row]:
             words = [is_word(c, catalogue) for c in cells]
             placeholders = len(cells) > 1 and any(is_placeholder(c) and c.strip() for c in cells)
             if not (any(figures) or any(words) or placeholders):
+                if prose is not None:
+                    prose.append("".join(cells))
                 continue  # prose: a heading or a paragraph inside a frame table
             if not any(figures):
                 cells = [c for c in cells if c.strip()]
@@ -41,7 +45,8 @@ def statistics_rows(doc: Document, catalogue: Catalogue) -> list[Row]:
 
 def read_report(doc: Document, name: str, catalogue: Catalogue, year: int | None) -> Draft:
     """The report's tables as a draft year, with its year, title and body (refused when it has no statistics table)."""
-    rows = statistics_rows(doc, catalogue)
+    prose: list[str] = []
+    rows = statistics_rows(doc, catalogue, prose)
     if find_layout(rows, catalogue) is None:
         raise _no_tables(doc)
     draft = Draft("table", None, doc.encoding or FORMS.get(doc.form, doc.form), name, year_hint=year, printed=True)
@@ -59,6 +64,12 @@ def read_report(doc: Document, name: str, catalogue: Catalogue, year: int | None
     draft.report["document"] = {"form": doc.form, "title": found.title, "body": found.body,
                                 "paragraphs": len(doc.paragraphs), "tables": len(doc.tables)}  # fmt: skip
     read_rows(rows, draft, False, catalogue)
+    narrative = read_narrative(sentences(doc, prose), catalogue)
+    draft.report["narrative"] = narrative.as_report()
+    for measure, hits in narrative.unsure.items():
+        figures = "、".join(dict.fromkeys("无" if h.zero else h.raw for h in hits))
+        draft.problems.append(problem("narrative_unsure", None, None, "warning",
+                                      label=catalogue.measures[measure].label, figures=figures))
     return draft
 
 

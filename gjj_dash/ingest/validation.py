@@ -13,6 +13,7 @@ from gjj_dash.ingest.draft import Draft, Field
 from gjj_dash.ingest.matching import check_table
 from gjj_dash.ingest.measures import check_measures
 from gjj_dash.ingest.messages import problem
+from gjj_dash.ingest.sentences import narrative_records
 from gjj_dash.model.catalogue import Catalogue
 from gjj_dash.model.numbers import normalise_text
 from gjj_dash.model.problems import Problem, Upload
@@ -36,6 +37,8 @@ def validate(draft: Draft, year: int | None, catalogue: Catalogue) -> Upload:
     ctx = Context(catalogue, resolved or 0, draft.name, document=_document(draft), lenient_units=provincial)
     if draft.kind == "table" and draft.format:
         check_table(draft, ctx)
+        if "narrative" in draft.report and resolved is not None:
+            ctx.records += narrative_records(draft.report["narrative"], resolved, _document(draft))
     elif draft.kind == "measures":
         ctx.records += check_measures(draft, catalogue, resolved, ctx.problems)
     problems += ctx.problems
