@@ -10,12 +10,19 @@ from gjj_dash.i18n import t
 
 
 def cmd_years(args: argparse.Namespace) -> int:
+    from gjj_dash.intake.preview import missing_years  # start-up time: the intake layer loads the readers
+
     dataset = load(args)
     if not dataset.years:
         print(t("common.no_data"))
     for year in dataset.years:
         fmt = dataset.format_of(year)
-        print(f"{year}\t{fmt}\t{dataset.catalogue.formats[fmt].label}")
+        body = dataset.reports[year].get("reporting_unit", "")
+        print(f"{year}\t{fmt}\t{dataset.catalogue.formats[fmt].label}" + (f"\t{body}" if body else ""))
+    if dataset.years:  # what still needs importing
+        missing = missing_years(dataset.years)
+        print(t("imports.cli_missing", "zh", years="、".join(map(str, missing))) if missing
+              else t("imports.cli_none_missing", "zh"))
     return EXIT_OK
 
 
@@ -82,7 +89,7 @@ def _template_arguments(sub: argparse.ArgumentParser) -> None:
 
 
 COMMANDS = [
-    Command("years", "列出已有年度及其报表格式", cmd_years, lambda sub: None),
+    Command("years", "列出已有年度及其报表格式，以及其间缺少的年度", cmd_years, lambda sub: None),
     Command("export", "导出某年度的官方统计表（或用 --all 导出全部数据）", cmd_export, _export_arguments),
     Command("template", "下载空白填报模板（CSV；-o 以 .xlsx 结尾时为 XLSX）", cmd_template, _template_arguments),
 ]

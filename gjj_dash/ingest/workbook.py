@@ -87,6 +87,19 @@ def read_zip(payload: bytes, lim: Limits) -> list[tuple[str, bytes]]:
             raise refuse("bad_zip") from None
 
 
+def member_bytes(payload: bytes, names: list[str], lim: Limits) -> list[tuple[str, bytes]]:
+    """Named members of an already checked zip (several reports in one archive), each held to the upload cap."""
+    with zipfile.ZipFile(io.BytesIO(payload)) as archive:
+        out = []
+        for name in names:
+            info = archive.getinfo(name)
+            if info.file_size > lim.max_bytes:
+                raise Refusal(*in_sheet([problem("too_big", size=mb(info.file_size), cap=mb(lim.max_bytes))],
+                                        clean_name(name)))
+            out.append((clean_name(name), archive.read(info)))
+        return out
+
+
 def read_workbook(payload: bytes, lim: Limits) -> tuple[list[Sheet], list[Problem]]:
     """Every worksheet's rows as text, with formula cells reported (row, column letter) and left empty."""
     check_zip(payload, lim)
