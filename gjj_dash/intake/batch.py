@@ -13,6 +13,7 @@ import pandas as pd
 from gjj_dash.ingest.decode import DOCUMENT_SUFFIXES, TEXT_SUFFIXES, Limits, clean_name, limits, suffix
 from gjj_dash.ingest.messages import Refusal
 from gjj_dash.ingest.readers import read_upload
+from gjj_dash.ingest.sentences import narrative_records
 from gjj_dash.ingest.workbook import check_zip, member_bytes
 from gjj_dash.intake.staging import Staged, stage_upload
 from gjj_dash.model.catalogue import Catalogue, load_catalogue
@@ -95,6 +96,23 @@ def with_kept_measures(store: Store, upload: Upload, confirmed: pd.DataFrame | N
                        ~current[["indicator", "unit"]].apply(tuple, axis=1).isin(stated)]
         frames.append(kept)
     return replace(upload, frame=conform(pd.concat(frames, ignore_index=True)))
+
+
+def with_confirmed(upload: Upload, hits: list[dict], catalogue_source: str) -> Upload:
+    """The upload with the narrative figures a person confirmed in the preview (each sourced to its sentence and to
+    the confirmation), replacing any figure of the same measure it held."""
+    if not hits:
+        return upload
+    document = upload.report.get("source", "")
+    rows = narrative_records({"read": hits}, int(upload.year), document)
+    for row in rows:
+        row["source"] += f"（{catalogue_source}）"
+    confirmed = conform(pd.DataFrame(rows))
+    keys = set(zip(confirmed["indicator"], confirmed["unit"], strict=True))
+    frame = upload.frame
+    kept = frame[~((frame["format"] == MEASURE) & pd.Series(
+        [(i, u) in keys for i, u in zip(frame["indicator"], frame["unit"], strict=True)], index=frame.index))]
+    return replace(upload, frame=conform(pd.concat([kept, confirmed], ignore_index=True)))
 
 
 def _body(report: dict) -> str:
