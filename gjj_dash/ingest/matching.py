@@ -11,6 +11,7 @@ none is required, its units are its own, and its labels, order and column heads 
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
 
 from gjj_dash.ingest.cells import Context, check_line, read_cell, record
@@ -113,11 +114,13 @@ def _extra(line: Line, ind: Indicator, draft: Draft, ctx: Context, last: Indicat
     if not draft.printed or (known and not group_with_figures) or (not known and ind is not last):
         return False
     table = ind.table
-    extra_id = f"{PREFIXES.get(ind.format, ind.format + '.')}{table}.x{len(extras) + 1}"
+    # named by its printed label: the same row printed in several years is one row of the dataset
+    digest = hashlib.sha1(label_key(line.label.text).encode("utf-8")).hexdigest()[:8]
+    extra_id = f"{PREFIXES.get(ind.format, ind.format + '.')}{table}.x{digest}"
     after = _before(ind, ctx) if group_with_figures else ind.id
     unit = next((c.unit for c in ctx.catalogue.columns_of(ind.format, table) if c.unit), "") or "件"
-    extras.append({"id": extra_id, "table": table, "label": line.label.text.strip(), "after": after, "unit": unit,
-                   "group": ind.id if group_with_figures else ""})
+    extras.append({"id": extra_id, "format": ind.format, "table": table, "label": line.label.text.strip(),
+                   "after": after, "unit": unit, "group": ind.id if group_with_figures else ""})
     title = ctx.catalogue.tables[(ind.format, table)].title
     columns = {c.id for c in ctx.catalogue.columns_of(ind.format, table)}
     ctx.problems.append(problem("extra_row", line.label.row, line.label.column, "warning",
