@@ -134,7 +134,9 @@ def _header(row: Row, kinds: list[str], state: _State) -> bool:
         state.reset(flat=True)
         return True
     if kinds[0] == "col":  # table 三's printed header rows: merged cells collapsed, columns in printed order
+        unit = state.unit_at if state.in_head else None  # a 单位 column named in the block's first row stays
         state.reset()
+        state.unit_at, state.in_head = unit, unit is not None
         return True
     if kinds[0] in ("caption", "empty") and set(kinds[1:]) <= _HEAD and set(kinds[1:]) - {"empty"}:
         if not state.in_head:
@@ -165,6 +167,8 @@ def _line(row: Row, kinds: list[str], draft: Draft, state: _State, catalogue: Ca
     columns = state.columns or _default_columns(catalogue, state.fmt, row.cells[at]) or state.previous
     if not state.columns:
         state.previous = columns
+        if state.unit_at is not None:  # printed columns after a 单位 column stand one cell further right
+            columns = {k + (k >= state.unit_at): v for k, v in columns.items()}
     shown = {c.id: c.label for cols in catalogue.columns.values() for c in cols}
     if strict and state.header is not None and len(row.cells) != len(state.header.cells):
         count, expected = len(row.cells), len(state.header.cells)

@@ -96,7 +96,7 @@ def _pasted(sheet: Sheet, catalogue: Catalogue) -> bool:
 
 def _document(kind: str, payload: bytes, name: str, catalogue: Catalogue, lim: Limits) -> Document:
     if kind == "html":
-        return webpage.read_webpage(payload)
+        return webpage.read_webpage(payload, lambda text: is_word(text, catalogue))
     if kind == "docx":
         return word.read_docx(payload, lim)
     if kind == "doc":

@@ -15,7 +15,7 @@ from gjj_dash.ingest.layouts import find_layout, read_rows
 from gjj_dash.ingest.messages import problem, refuse
 from gjj_dash.ingest.sentences import read_narrative, sentences
 from gjj_dash.ingest.title import identity
-from gjj_dash.ingest.vocabulary import is_figure, is_placeholder, is_word
+from gjj_dash.ingest.vocabulary import is_figure, is_placeholder, is_row_label, is_word
 from gjj_dash.model.catalogue import Catalogue
 
 
@@ -34,8 +34,9 @@ def statistics_rows(doc: Document, catalogue: Catalogue, prose: list[str] | None
                 if prose is not None:
                     prose.append("".join(cells))
                 continue  # prose: a heading or a paragraph inside a frame table
-            if not any(figures):
-                cells = [c for c in cells if c.strip()]
+            first = next((c for c in cells if c.strip()), "")
+            if not any(figures) and not is_row_label(first, catalogue):
+                cells = [c for c in cells if c.strip()]  # a head row: its empty cells are merged ones
             else:
                 while cells and not cells[0].strip():
                     cells.pop(0)

@@ -50,3 +50,10 @@ def is_figure(text: str) -> bool:
 def is_placeholder(text: str) -> bool:
     """A cell printed blank or with a placeholder for “nothing” (—, /, 无)."""
     return normalise_text(text) in PLACEHOLDERS
+
+
+def is_row_label(text: str, catalogue: Catalogue) -> bool:
+    """Whether a cell is a row label of some format (a data row starts with one, a head row does not)."""
+    key = label_key(text)
+    return bool(key) and key not in HEAD_WORDS and any(
+        key in row_index(catalogue, fmt) or stem(key) in row_index(catalogue, fmt) for fmt in catalogue.formats)

@@ -8,6 +8,7 @@ network. The charset is the page's own declaration; charset-normalizer is asked 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import lxml.html
 from lxml import etree
@@ -61,8 +62,9 @@ def _guess(payload: bytes, declared: str) -> tuple[str, str]:
     return str(best), f"{name.upper()}（网页声明 {declared or '无'} 无法读取，由 charset-normalizer 判断）"
 
 
-def read_webpage(payload: bytes) -> Document:
-    """The page's article: paragraphs, tables (split ones joined), pictures and attachment links."""
+def read_webpage(payload: bytes, known: Callable[[str], bool] = lambda _: False) -> Document:
+    """The page's article: paragraphs, tables (split ones joined), pictures and attachment links; `known` tells a
+    statistics table's words (the article is where those tables are)."""
     text, encoding = decode_page(payload)
     try:
         root = lxml.html.document_fromstring(_XML_DECLARATION.sub("", text, count=1) or "<html/>", parser=_PARSER)
@@ -71,7 +73,7 @@ def read_webpage(payload: bytes) -> Document:
     titles = _titles(root)
     for element in root.iter(*_SKIP):
         element.drop_tree() if element.getparent() is not None else None
-    article = _article(root)
+    article = _article(root, known)
     doc = Document("html", encoding, titles=titles)  # the page's own title: the article may start with its text
     _walk(article, doc)
     doc.images = [_name(img.get("src") or img.get("alt") or "") for img in article.iter("img")]
@@ -99,15 +101,23 @@ def _length(element: etree._Element) -> int:
     return len(re.sub(r"\s+", "", element.text_content()))
 
 
-def _article(root: etree._Element) -> etree._Element:
-    """The element holding the report: the block with the most paragraph text of its own (its direct <p>, <div>
-    and <table> children), widened over wrappers that add almost nothing (navigation and footers add much)."""
-    best, score = root, -1
-    for element in root.iter("div", "td", "article", "section", "body"):
-        own = sum(_length(child) for child in element if isinstance(child.tag, str) and
-                  child.tag in ("p", "table", "h1", "h2", "h3", "span", "font", "center", "strong"))
-        if own > score:
-            best, score = element, own
+def _own(element: etree._Element) -> int:
+    """How much paragraph text an element holds itself: its direct <p>, <table>, heading … children."""
+    return sum(_length(child) for child in element if isinstance(child.tag, str) and
+               child.tag in ("p", "table", "h1", "h2", "h3", "span", "font", "center", "strong", "section"))
+
+
+def _article(root: etree._Element, known: Callable[[str], bool]) -> etree._Element:
+    """The element holding the report: the block around every statistics table (the one among their common
+    ancestors with the most paragraph text of its own), else the block with the most such text; widened over
+    wrappers that add almost nothing (navigation and footers add much)."""
+    tables = [t for t in root.iter("table") if _innermost(t) and any(
+        known(tidy(c.text_content())) for c in t.iter("td", "th"))]
+    if tables:
+        shared = [a for a in tables[0].iterancestors() if all(a in set(t.iterancestors()) for t in tables[1:])]
+        best = max([tables[0].getparent(), *shared] if len(tables) == 1 else shared, key=_own)
+    else:
+        best = max(root.iter("div", "td", "article", "section", "body"), key=_own, default=root)
     size = _length(best)
     while (parent := best.getparent()) is not None and parent.tag != "html":
         if _length(parent) - size > _WRAPPER_SLACK:
