@@ -138,10 +138,7 @@ def _cells(text: str, catalogue: Catalogue) -> list[_Cell]:
             cleaned = tidy(piece)
             if cleaned:
                 group.append(_Cell(cleaned, number))
-        if not tabbed:
-            out += _split(group, catalogue)
-            group = []
-    out += _split(group, catalogue)
+    out += _split(group, catalogue)  # without TABs the whole text is one stretch: every line a cell, or a part
     return out
 
 

@@ -20,7 +20,6 @@ from gjj_dash.ingest.messages import refuse
 from gjj_dash.ingest.vocabulary import is_figure
 
 _PAGE_NUMBER = re.compile(r"^[-—–－_\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*\d{1,4})?[-—–－_\s]*$")
-_EDGE = 0.12  # a table within this share of the page height from its bottom (top) ends (starts) the page
 _DIGIT = re.compile(r"[0-9]")
 
 
@@ -85,11 +84,10 @@ def _page(page, number: int, doc: Document) -> list[_Piece]:
     lines = [(line["top"], line["text"]) for line in outside.extract_text_lines()]
     items = [(p.top, p) for p in pieces] + [(top, text) for top, text in lines if not _PAGE_NUMBER.match(text)]
     items.sort(key=lambda item: item[0])
-    height = float(page.height)
     for index, (_, item) in enumerate(items):
-        if isinstance(item, _Piece):
-            item.first_on_page = index == 0 and item.top < height * _EDGE * 2
-            item.last_on_page = index == len(items) - 1 and item.bottom > height * (1 - _EDGE)
+        if isinstance(item, _Piece):  # nothing printed above (below) it on its page but a page number
+            item.first_on_page = index == 0
+            item.last_on_page = index == len(items) - 1
         else:
             doc.add_paragraph(item, number)
     return pieces

@@ -26,7 +26,7 @@ _BLOCKS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr",
                      "center", "dd", "dt", "header", "footer", "ul", "ol", "dl", "pre", "form", "caption"})  # fmt: skip
 _FILES = re.compile(r"\.(docx?|xlsx?|et|wps|pdf|zip|rar|7z|ofd)(?:$|[?#])", re.IGNORECASE)
 _PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=False)
-_WRAPPER_SLACK = 40  # characters a wrapper around the article may add (a tab label, a heading) and still be it
+_WRAPPER_SLACK = 0  # what a wrapper may add to the article and still be it: nothing (navigation adds links)
 
 
 def decode_page(payload: bytes) -> tuple[str, str]:
