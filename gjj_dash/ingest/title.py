@@ -50,23 +50,27 @@ def _body(match: re.Match, previous: str) -> str:
 def identity(doc: Document) -> Identity:
     """The title among the first short lines (joined to the line above when it starts with its year), else the page's
     own title; the statistics period from the whole text."""
-    title = _from_lines(doc.paragraphs[:_TITLE_LINES]) or _from_titles(doc.titles)
     period, period_where = _period(doc.paragraphs)
+    title = _from_lines(doc.paragraphs[:_TITLE_LINES], period) or _from_titles(doc.titles)
     if title is None:
         return Identity(period=period, period_where=period_where)
     return Identity(*title, period=period, period_where=period_where)
 
 
-def _from_lines(lines: list[Paragraph]) -> tuple[str, str, int, str, Paragraph] | None:
+def _from_lines(lines: list[Paragraph], period: int | None) -> tuple[str, str, int, str, Paragraph] | None:
+    """The first title-like line (joined to the line above when it starts with its year); where several are (a
+    saved page's navigation names other years' reports), the one whose year the statistics period confirms."""
+    found_titles = []
     previous = ""
     for line in lines:
         text = tidy(line.text)
         if len(text) <= _TITLE_LENGTH and (found := _match(text)):
             body = _body(found, previous)
             shown = text if found.group("before") or not body or body in text else f"{body}{text}"
-            return shown, body, int(found.group("year")), "title", line
+            found_titles.append((shown, body, int(found.group("year")), "title", line))
         previous = text
-    return None
+    confirmed = [t for t in found_titles if t[2] == period]
+    return (confirmed or found_titles or [None])[0]
 
 
 def _from_titles(titles: list[str]) -> tuple[str, str, int, str, None] | None:

@@ -250,3 +250,20 @@ def shared_published() -> Path | None:
 def _escape(text: str) -> str:
     """Text as a page writes it: markup escaped, a no-break space as &nbsp;."""
     return html.escape(text).replace("\xa0", "&nbsp;")
+
+
+# The first bytes of a Word 97–2003 file (an OLE compound document): enough to be told from the rest.
+OLE_DOC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1024
+
+
+def doc_file() -> bytes:
+    """The test report's web page saved as Word 97–2003 (.doc) by LibreOffice Writer."""
+    command = shutil.which("soffice")
+    assert command, "LibreOffice (soffice) is needed to make a .doc"
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "report.html"
+        source.write_bytes(web_page())
+        subprocess.run([command, f"-env:UserInstallation={Path(tmp, 'profile').as_uri()}", "--headless",
+                        "--infilter=HTML (StarWriter)", "--convert-to", "doc", "--outdir", tmp, str(source)],
+                       check=True, capture_output=True, timeout=180, env={**os.environ, "HOME": tmp})
+        return (Path(tmp) / "report.doc").read_bytes()
