@@ -19,6 +19,7 @@ _PERIOD = re.compile(rf"统计(?:期限|时限|区间|时间)[为是自从:：]?
                      rf"(?P<b>{_YEAR})年12月31日")
 _TITLE_LINES = 12  # a title stands among the first lines of a report
 _TITLE_LENGTH = 70  # a title is a short line, not a sentence that names another report
+_SENTENCE = re.compile(r"[。，；;《]")
 _LEAD = re.compile(r"^(?:关于|印发)|(?:关于|的)$")
 
 
@@ -57,6 +58,11 @@ def identity(doc: Document) -> Identity:
     return Identity(*title, period=period, period_where=period_where)
 
 
+def _titlelike(text: str) -> bool:
+    """A title is a short line, not a sentence (“根据《…2021年政府信息公开工作年度报告…通知》，…”)."""
+    return len(text) <= _TITLE_LENGTH and not _SENTENCE.search(text)
+
+
 def _from_lines(lines: list[Paragraph], period: int | None) -> tuple[str, str, int, str, Paragraph] | None:
     """The first title-like line (joined to the line above when it starts with its year); where several are (a
     saved page's navigation names other years' reports), the one whose year the statistics period confirms."""
@@ -64,7 +70,7 @@ def _from_lines(lines: list[Paragraph], period: int | None) -> tuple[str, str, i
     previous = ""
     for line in lines:
         text = tidy(line.text)
-        if len(text) <= _TITLE_LENGTH and (found := _match(text)):
+        if _titlelike(text) and (found := _match(text)):
             body = _body(found, previous)
             shown = text if found.group("before") or not body or body in text else f"{body}{text}"
             found_titles.append((shown, body, int(found.group("year")), "title", line))
@@ -76,7 +82,7 @@ def _from_lines(lines: list[Paragraph], period: int | None) -> tuple[str, str, i
 def _from_titles(titles: list[str]) -> tuple[str, str, int, str, None] | None:
     for title in titles:
         text = tidy(title)
-        if len(text) <= _TITLE_LENGTH and (found := _match(text)):
+        if _titlelike(text) and (found := _match(text)):
             return text, _body(found, ""), int(found.group("year")), "page_title", None
     return None
 

@@ -13,7 +13,8 @@ from gjj_dash.ingest.readers import read_upload
 from tests.support import reports
 
 ARTICLE = ("<html><head><meta charset='utf-8'><title>{title}</title></head><body><div class='nav'>首页</div>"
-           "<div class='article'><p>{title}</p><p>统计期限自2022年1月1日起至2022年12月31日止。</p>{body}</div></body></html>")
+           "<div class='article'><p>{title}</p><p>统计期限自2022年1月1日起至2022年12月31日止。</p>{body}</div>"
+           "</body></html>")
 TITLE = "某机关2022年度政府信息公开工作年度报告"
 # A PDF of one empty page: no fonts, no text (what a scan's pages give a reader).
 BLANK_PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
@@ -27,8 +28,10 @@ def _page(body: str) -> bytes:
 @pytest.mark.parametrize(
     ("body", "words"),
     [
-        ("<p>三、收到和处理政府信息公开申请情况</p><p><img src='/u/2023/table3.png'></p>", ["统计表是图片", "table3.png"]),
-        ("<p>附件：<a href='/u/统计表.xls'>政府信息公开情况统计表.xls</a></p>", ["统计表在附件中", "统计表.xls", "请导入附件"]),
+        ("<p>三、收到和处理政府信息公开申请情况</p><p><img src='/u/2023/table3.png'></p>",
+         ["统计表是图片", "table3.png"]),
+        ("<p>附件：<a href='/u/统计表.xls'>政府信息公开情况统计表.xls</a></p>",
+         ["统计表在附件中", "统计表.xls", "请导入附件"]),
     ],
     ids=["tables as pictures", "tables as an attachment"],
 )
