@@ -49,7 +49,7 @@ def test_a_fujian_table_is_stored_and_exported_as_printed(tmp_path: Path, capsys
 
 
 def test_only_rows_meaning_the_same_feed_the_national_series(tmp_path: Path, capsys) -> None:
-    """受理…总数 → requests received, 行政复议数 → reconsiderations (本年度 column only); 接受行政诉讼、举报数 → none."""
+    """受理…总数 → requests received, 行政复议数 → reconsiderations (本年度 only); 接受行政诉讼、举报数 → none."""
     dataset = load_dataset(_imported(tmp_path, capsys))
     series = harmonised_series(dataset).query("year == 2017").set_index("series")
     assert series.loc["requests_received", "value"] == 2 and series.loc["reviews", "value"] == 1
