@@ -34,7 +34,8 @@ def test_a_stated_measure_is_read_with_its_sentence(catalogue: Catalogue, senten
 
 def test_differing_statements_are_left_to_confirm(catalogue: Catalogue) -> None:
     """3460 in one sentence, 1822 in the next (a part): neither is read; both sentences wait for a person."""
-    narrative = read_narrative(["2016年全区主动公开政府信息3460条。", "其中，区直各部门主动公开政府信息1822条。"], catalogue)
+    sentences = ["2016年全区主动公开政府信息3460条。", "其中，区直各部门主动公开政府信息1822条。"]
+    narrative = read_narrative(sentences, catalogue)
     assert "narrative.disclosed" not in {h.measure for h in narrative.read}
     assert [h.value for h in narrative.unsure["narrative.disclosed"]] == [3460, 1822]
 

@@ -95,4 +95,5 @@ def test_years_lists_the_missing_years(tmp_path: Path, capsys) -> None:
     assert main(["import", str(_files(tmp_path)[0]), "--data-dir", str(data)]) == 0
     capsys.readouterr()
     assert main(["years", "--data-dir", str(data)]) == 0
-    assert capsys.readouterr().out.splitlines()[-1] == "缺少年度（在最早与最新年度之间没有数据）：2017、2018、2019、2020"
+    last = capsys.readouterr().out.splitlines()[-1]
+    assert last == "缺少年度（在最早与最新年度之间没有数据）：2017、2018、2019、2020"
