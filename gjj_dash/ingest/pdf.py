@@ -36,34 +36,46 @@ class _Piece:
     last_on_page: bool = False
 
 
-def read_pdf(payload: bytes, lim: Limits, known: Callable[[str], bool]) -> Document:
-    """The PDF's lines of text and its tables (joined over page breaks), page by page; `known` tells a table's
-    words (a label cut by the page break is joined only to a cell that is not already a whole word)."""
+def read_pdf(payload: bytes, lim: Limits, known: Callable[[str], bool], tabular: Callable[[str], bool]) -> Document:
+    """The PDF's lines of text and its tables (joined over page breaks), page by page. Every page's text is read
+    first with PDFium (fast); a page whose text names a statistics table's words (`tabular`), and the page after
+    it, are read again with pdfplumber for their ruled tables. `known` tells a table's words (a label cut by the page break is joined only
+    to a cell that is not already a whole word)."""
+    texts = _page_texts(payload, lim)
+    if not any(t.strip() for t in texts):
+        raise refuse("pdf_scan", pages=len(texts))
     import pdfplumber  # imported here: only PDF uploads pay for pdfplumber and pdfminer
-    from pdfminer.pdfparser import PDFSyntaxError
 
-    try:
-        pdf = pdfplumber.open(io.BytesIO(payload))
-    except (PDFSyntaxError, ValueError, TypeError, KeyError, OSError):
-        raise refuse("bad_pdf") from None
-    except Exception as exc:  # noqa: BLE001 — encrypted or damaged files raise pdfminer's many exception types
-        raise refuse("encrypted" if "password" in type(exc).__name__.lower() else "bad_pdf") from None
-    with pdf:
-        if len(pdf.pages) > lim.max_pages:
-            raise refuse("pdf_pages", count=len(pdf.pages), cap=lim.max_pages)
-        doc = Document("pdf")
-        pieces: list[_Piece] = []
-        blank_pages = []
-        for number, page in enumerate(pdf.pages, start=1):
-            if not page.chars:
-                blank_pages.append(number)
-                continue
-            pieces += _page(page, number, doc)
-    if len(blank_pages) == len(pdf.pages):
-        raise refuse("pdf_scan", pages=len(blank_pages))
-    doc.images = [f"第{n}页（扫描图像，无文字层）" for n in blank_pages]
+    doc = Document("pdf")
+    doc.images = [f"第{n}页（扫描图像，无文字层）" for n, text in enumerate(texts, start=1) if not text.strip()]
+    pieces: list[_Piece] = []
+    tables = [tabular(text) for text in texts]
+    with pdfplumber.open(io.BytesIO(payload)) as pdf:
+        for number, (page, text) in enumerate(zip(pdf.pages, texts, strict=True), start=1):
+            if tables[number - 1] or (number > 1 and tables[number - 2]):  # a table may end on the next page
+                pieces += _page(page, number, doc)
+            else:
+                for line in text.splitlines():
+                    if not _PAGE_NUMBER.match(line):
+                        doc.add_paragraph(line, number)
     _tables(pieces, doc, known)
     return doc
+
+
+def _page_texts(payload: bytes, lim: Limits) -> list[str]:
+    """Each page's text as PDFium reads it; a damaged, encrypted or overlong PDF refused."""
+    import pypdfium2 as pdfium  # imported here: only PDF uploads pay for PDFium (pdfplumber's own dependency)
+
+    try:
+        pdf = pdfium.PdfDocument(payload)
+    except pdfium.PdfiumError as exc:
+        raise refuse("encrypted" if "password" in str(exc).lower() else "bad_pdf") from None
+    try:
+        if len(pdf) > lim.max_pages:
+            raise refuse("pdf_pages", count=len(pdf), cap=lim.max_pages)
+        return [pdf[n].get_textpage().get_text_range() for n in range(len(pdf))]
+    finally:
+        pdf.close()
 
 
 def _page(page, number: int, doc: Document) -> list[_Piece]:

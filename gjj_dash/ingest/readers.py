@@ -17,7 +17,7 @@ from gjj_dash.ingest.layouts import MEASURE_COLUMNS, MEASURE_HEADER, find_layout
 from gjj_dash.ingest.messages import Refusal, problem, refuse
 from gjj_dash.ingest.report import read_report
 from gjj_dash.ingest.validation import validate
-from gjj_dash.ingest.vocabulary import is_figure, is_word
+from gjj_dash.ingest.vocabulary import is_figure, is_word, mentions
 from gjj_dash.ingest.workbook import Sheet, read_workbook, read_zip
 from gjj_dash.model.catalogue import Catalogue, load_catalogue
 from gjj_dash.model.problems import Problem, Upload
@@ -101,7 +101,7 @@ def _document(kind: str, payload: bytes, name: str, catalogue: Catalogue, lim: L
         return word.read_docx(payload, lim)
     if kind == "doc":
         return word.convert_to_docx(payload, suffix(name) or ".doc", lim)
-    return pdf.read_pdf(payload, lim, lambda text: is_word(text, catalogue))
+    return pdf.read_pdf(payload, lim, lambda text: is_word(text, catalogue), lambda text: mentions(text, catalogue))
 
 
 def _draft(payload: bytes, name: str, catalogue: Catalogue, lim: Limits, year: int | None) -> Draft:

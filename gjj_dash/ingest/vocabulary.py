@@ -7,6 +7,8 @@ page break is whole again when its pieces join into one of them.
 
 from __future__ import annotations
 
+import re
+
 from gjj_dash.model.catalogue import Catalogue
 from gjj_dash.model.labels import cached, column_keys, label_key, row_index, stem
 from gjj_dash.model.numbers import PLACEHOLDERS, NumberError, normalise_text, parse_number
@@ -57,3 +59,21 @@ def is_row_label(text: str, catalogue: Catalogue) -> bool:
     key = label_key(text)
     return bool(key) and key not in HEAD_WORDS and any(
         key in row_index(catalogue, fmt) or stem(key) in row_index(catalogue, fmt) for fmt in catalogue.formats)
+
+
+def mentions(text: str, catalogue: Catalogue) -> bool:
+    """Whether a page's text (white space ignored) prints two of the tables' head or row words: a page holding a
+    table (the prose names one now and then: “1件结转下年度继续办理”)."""
+    found = cached(catalogue, "table-pattern", "", _pattern).findall(re.sub(r"\s+", "", text))
+    return len(set(found)) >= 2
+
+
+def _pattern(catalogue: Catalogue, _: str) -> re.Pattern:
+    heads = {label_key(c.label) for cols in catalogue.columns.values() for c in cols} | HEAD_WORDS
+    rows = {stem(label_key(i.label)) for i in catalogue.indicators.values() if i.has_value}
+    distinctive = sorted((w for w in heads | rows if len(w) >= 4 and w not in _COMMON), key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in distinctive))
+
+
+# Words a report's prose uses as often as its tables do: they say nothing about a page holding a table.
+_COMMON = frozenset({"行政复议", "行政诉讼", "行政许可", "行政处罚", "行政强制", "重复申请"})
