@@ -39,7 +39,8 @@ class _Piece:
 def read_pdf(payload: bytes, lim: Limits, known: Callable[[str], bool], tabular: Callable[[str], bool]) -> Document:
     """The PDF's lines of text and its tables (joined over page breaks), page by page. Every page's text is read
     first with PDFium (fast); a page whose text names a statistics table's words (`tabular`), and the page after
-    it, are read again with pdfplumber for their ruled tables. `known` tells a table's words (a label cut by the page break is joined only
+def read_pdf(payload: bytes, lim: Limits, known: Callable[[str], bool],
+             tabular: Callable[[str], bool]) -> Document:
     to a cell that is not already a whole word)."""
     texts = _page_texts(payload, lim)
     if not any(t.strip() for t in texts):
