@@ -36,12 +36,12 @@ class _Piece:
     last_on_page: bool = False
 
 
-def read_pdf(payload: bytes, lim: Limits, known: Callable[[str], bool], tabular: Callable[[str], bool]) -> Document:
-    """The PDF's lines of text and its tables (joined over page breaks), page by page. Every page's text is read
-    first with PDFium (fast); a page whose text names a statistics table's words (`tabular`), and the page after
 def read_pdf(payload: bytes, lim: Limits, known: Callable[[str], bool],
              tabular: Callable[[str], bool]) -> Document:
-    to a cell that is not already a whole word)."""
+    """The PDF's lines of text and its tables (joined over page breaks), page by page. Every page's text is read
+    first with PDFium (fast); a page whose text names a statistics table's words (`tabular`), and the page after
+    it, are read again with pdfplumber for their ruled tables. `known` tells a table's words (a label cut by the
+    page break is joined only to a cell that is not already a whole word)."""
     texts = _page_texts(payload, lim)
     if not any(t.strip() for t in texts):
         raise refuse("pdf_scan", pages=len(texts))
