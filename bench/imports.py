@@ -141,7 +141,8 @@ def web_page_200k(folder: Path) -> bytes:
     """The real 2016 page (165 KB, Fujian's table, Word-exported spans) grown to 200 KB with more of the site's own
     navigation markup after the article, as a heavier site template would be."""
     page = (folder / "2016_pingtan.html").read_bytes()
-    filler = b'<div class="nav"><ul>' + b'<li><a href="/zwgk/">\xe6\x94\xbf\xe5\x8a\xa1\xe5\x85\xac\xe5\xbc\x80</a></li>' * 40
+    item = '<li><a href="/zwgk/">政务公开</a></li>'.encode()
+    filler = b'<div class="nav"><ul>' + item * 40
     filler += b"</ul></div>\n"
     extra = b""
     while len(page) + len(extra) < PAGE_BYTES:
