@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -88,6 +89,21 @@ def _text(paragraph) -> str:
     return "".join(out)
 
 
+def _run(args: list[str], folder: str) -> bool:
+    """Run LibreOffice in its own process group, ended whole (soffice starts soffice.bin) when it overruns."""
+    try:
+        process = subprocess.Popen(args, cwd=folder, env={**os.environ, "HOME": folder}, start_new_session=True,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except OSError:
+        return False
+    try:
+        return process.wait(timeout=CONVERT_SECONDS) == 0
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        return False
+
+
 def soffice() -> str | None:
     """LibreOffice's command, when it is installed."""
     return shutil.which("soffice") or shutil.which("libreoffice")
@@ -106,11 +122,8 @@ def convert_to_docx(payload: bytes, suffix: str, lim: Limits) -> Document:
         profile = (folder / "profile").as_uri()
         args = [command, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--convert-to", "docx",
                 "--outdir", str(folder / "out"), str(source)]
-        try:
-            subprocess.run(args, capture_output=True, timeout=CONVERT_SECONDS, check=False, cwd=tmp,
-                           env={**os.environ, "HOME": tmp})
-        except (OSError, subprocess.TimeoutExpired):
-            raise refuse("doc_convert_failed", suffix=suffix) from None
+        if not _run(args, tmp):
+            raise refuse("doc_convert_failed", suffix=suffix)
         converted = folder / "out" / "report.docx"
         if not converted.is_file():
             raise refuse("doc_convert_failed", suffix=suffix)

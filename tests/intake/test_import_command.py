@@ -97,3 +97,14 @@ def test_years_lists_the_missing_years(tmp_path: Path, capsys) -> None:
     assert main(["years", "--data-dir", str(data)]) == 0
     last = capsys.readouterr().out.splitlines()[-1]
     assert last == "缺少年度（在最早与最新年度之间没有数据）：2017、2018、2019、2020"
+
+
+def test_validate_takes_several_files_and_names_each(tmp_path: Path, capsys) -> None:
+    """`gjj-dash validate a.html table.xlsx`: exit 1 (the workbook states no year), each problem under its file."""
+    a = _files(tmp_path)[0]
+    sheet = tmp_path / "table.xlsx"
+    sheet.write_bytes(reports.pasted_workbook())
+    assert main(["validate", str(a), str(sheet)]) == 1
+    out, err = capsys.readouterr()
+    assert "a.html：文件有效：2021年度" in err
+    assert any(line.startswith("table.xlsx：无法确定年度") for line in out.splitlines())
