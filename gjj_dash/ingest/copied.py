@@ -13,24 +13,31 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from gjj_dash.ingest.document import Document, tidy
+from gjj_dash.ingest.title import identity
 from gjj_dash.ingest.vocabulary import is_figure, is_placeholder, is_word, words
 from gjj_dash.model.catalogue import Catalogue
 from gjj_dash.model.labels import cached, column_keys, label_key, row_index, stem
 
 _MIN_FIGURES, _MIN_WORDS = 8, 4
+_TITLE_LINES = 12
 _PROSE = 40  # a line this long that is no word of the tables is prose, not a cell
 
 
 def looks_copied(text: str, catalogue: Catalogue) -> bool:
-    """Table cells on lines of their own: many lines that are a figure alone and many that are a table word alone,
-    and few lines that hold a word and figures side by side (that is a pasted row, read as such)."""
+    """A report's text as copied: table cells on lines of their own (many lines that are a figure alone and many
+    that are a table word alone, few rows of cells side by side), or rows of TAB-separated cells under the
+    report's own title (WPS copies a table row by row)."""
     lines = [tidy(line) for line in text.splitlines()]
     figures = sum(1 for line in lines if line and is_figure(line))
     words = sum(1 for line in lines if line and is_word(line, catalogue))
-    rows = sum(1 for line in text.splitlines() if ("\t" in line or "|" in line) and any(
-        is_figure(c) for c in line.replace("|", "\t").split("\t")) and any(
-        is_word(c, catalogue) for c in line.replace("|", "\t").split("\t")))  # fmt: skip
-    return figures >= _MIN_FIGURES and words >= _MIN_WORDS and rows * 4 < figures
+    rows = sum(1 for line in text.splitlines() if "\t" in line and any(is_figure(c) for c in line.split("\t"))
+               and any(is_word(c, catalogue) for c in line.split("\t")))
+    if figures >= _MIN_FIGURES and words >= _MIN_WORDS and rows * 4 < figures:
+        return True
+    titled = Document("text")
+    for line in lines[:_TITLE_LINES]:
+        titled.add_paragraph(line)
+    return rows >= 2 and identity(titled).year is not None
 
 
 @dataclass

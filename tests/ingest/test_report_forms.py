@@ -27,6 +27,7 @@ FORMS = {
     "Word, merged cells": lambda: (reports.word_file(), "report.docx"),
     "PDF printed from Word, tables across pages": lambda: (_pdf(), "report.pdf"),
     "browser copy, one cell per line with TABs": lambda: (reports.browser_copy().encode("utf-8"), "copied.txt"),
+    "WPS copy, TAB-separated rows, GBK": lambda: (reports.wps_copy().replace("\xa0", " ").encode("gbk"), "wps.txt"),
 }
 
 

@@ -219,6 +219,16 @@ def browser_copy(tabs: bool = True) -> str:
     return "\n".join(lines)
 
 
+def wps_copy() -> str:
+    """The article copied out of WPS: the title and text as lines, each table row one line of TAB-separated cells
+    (a merged cell once)."""
+    lines = [TITLE, *NARRATIVE]
+    for heading, grid in tables():
+        lines.append(heading)
+        lines += ["\t".join(text for text, _, _ in row) for row in grid]
+    return "\r\n".join(lines)
+
+
 def pasted_workbook() -> bytes:
     """The three tables pasted into a spreadsheet: one sheet each, merged ranges kept, text only in the first cell
     of a merge, figures stored as numbers, no title and no year."""
