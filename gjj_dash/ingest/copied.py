@@ -10,6 +10,7 @@ stands (validation), never filled in.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from gjj_dash.ingest.document import Document, tidy
@@ -20,6 +21,7 @@ from gjj_dash.model.labels import cached, column_keys, label_key, row_index, ste
 
 _MIN_FIGURES, _MIN_WORDS = 8, 4
 _TITLE_LINES = 12
+_YEAR_HEAD = re.compile(r"^(?:19|20)\d{2}\s*年度?$")
 _PROSE = 40  # a line this long that is no word of the tables is prose, not a cell
 
 
@@ -87,6 +89,8 @@ def _kind(text: str, catalogue: Catalogue) -> str:
     勾稽关系 note), title (a table's title: a new table starts), text."""
     if not text:
         return "blank"
+    if _YEAR_HEAD.match(text):
+        return "column"  # a provincial table's “2016年度” column head
     if is_figure(text) or is_placeholder(text):
         return "figure"
     known = _known(catalogue)

@@ -71,8 +71,9 @@ def read_webpage(payload: bytes, known: Callable[[str], bool] = lambda _: False)
     except (etree.ParserError, ValueError):
         raise refuse("html_broken") from None
     titles = _titles(root)
-    for element in root.iter(*_SKIP):
-        element.drop_tree() if element.getparent() is not None else None
+    for element in list(root.iter(*_SKIP)):  # collected first: dropping while iterating skips elements
+        if element.getparent() is not None:
+            element.drop_tree()
     article = _article(root, known)
     doc = Document("html", encoding, titles=titles)  # the page's own title: the article may start with its text
     _walk(article, doc)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from gjj_dash.cli import main
+from gjj_dash.ingest.readers import read_upload
 from gjj_dash.model.series import harmonised_series
 from gjj_dash.quality.checks import check_values
 from gjj_dash.store.dataset import load_dataset
@@ -68,3 +69,14 @@ def test_the_variant_rows_break_no_identity(tmp_path: Path, capsys) -> None:
     wrong.loc[(wrong["indicator"] == "fj.req_online") & (wrong["column"] == "this_year"), "value"] = 5.0
     found = [f for f in check_values(wrong, dataset.catalogue, dataset.reports) if f.year == 2017]
     assert [f.check for f in found] == ["sum"] and "受理依申请公开信息总数" in found[0].message
+
+
+def test_a_fujian_table_copied_one_cell_per_line_is_read_as_printed() -> None:
+    """The same table copied out of a browser (each cell on its own line, the year's head “2017年度” among them)."""
+    cells = ["指标名称", "计量单位", "2017年度", "历年累计", *(c for row in ROWS for c in row)]
+    text = "平潭综合实验区2017年度政府信息公开工作年度报告\n" + "\n\n".join(cells)
+    upload = read_upload(text.encode("utf-8"), "copied.txt")
+    assert upload.ok, [p.line() for p in upload.errors]
+    assert (upload.year, upload.format, len(upload.frame[upload.frame["format"] != "measure"])) == (2017,
+                                                                                                     "old_fujian", 20)
+    assert [r["label"] for r in upload.report["printed_rows"]] == [row[0] for row in ROWS]
