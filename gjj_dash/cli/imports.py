@@ -64,7 +64,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         for found in upload.problems:
             prefix = "" if found.severity == "error" else t("upload.cli.warning", "zh") + "："
             print(lead + prefix + found.line())
-        if upload.year is None and not upload.ok:
+        if _needs_year(upload):
             print(lead + t("imports.cli_year_hint", "zh"), file=sys.stderr)
     return worst
 
@@ -113,7 +113,7 @@ def _publish(store, staged, item, args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from exc
     except StoreError as exc:
         print(t("admin.cli_not_published", "zh", error=exc), file=sys.stderr)
-        if staged.upload.year is None and not staged.upload.ok:
+        if _needs_year(staged.upload):
             print(t("imports.cli_year_hint", "zh"), file=sys.stderr)
         if isinstance(exc, Refused) and staged.errors and staged.upload.ok:
             print(t("imports.cli_reason_hint", "zh"), file=sys.stderr)
@@ -121,6 +121,11 @@ def _publish(store, staged, item, args: argparse.Namespace) -> int:
     print(t("admin.cli_published", "zh", year=version.year, n=version.number, rows=version.uploaded_rows,
             changed=len(staged.changes), sha=version.sha256[:12]))
     return EXIT_OK
+
+
+def _needs_year(upload) -> bool:
+    """Whether a file was refused only for want of a year (the command line then says how to give one)."""
+    return any(p.message == t("upload.no_year", "zh") for p in upload.errors)
 
 
 def _validate_arguments(sub: argparse.ArgumentParser) -> None:
