@@ -11,6 +11,8 @@ from gjj_dash.ingest.document import FORMS
 from gjj_dash.model.catalogue import Catalogue
 from gjj_dash.model.numbers import display
 from gjj_dash.model.problems import Upload
+from gjj_dash.model.series import harmonised_series
+from gjj_dash.model.values import Dataset
 
 MEASURE = "measure"
 
@@ -55,6 +57,27 @@ def narrative_frame(upload: Upload, catalogue: Catalogue, lang: str = "zh") -> p
     read = upload.report.get("narrative", {}).get("read", [])
     rows = [[catalogue.label(h["measure"], lang), _shown(h, lang), h["sentence"]] for h in read]
     return pd.DataFrame(rows, columns=[t(f"preview.n_{k}", lang) for k in ("measure", "value", "sentence")])
+
+
+def narrative_checks(upload: Upload, catalogue: Catalogue, lang: str = "zh") -> pd.DataFrame:
+    """Each narrative figure read beside the table's figure it restates (phrasings.csv's series): both shown, and
+    whether they agree — a difference is kept, never resolved."""
+    read = upload.report.get("narrative", {}).get("read", [])
+    restates = {p.measure: p.series for p in catalogue.phrasings if p.series}
+    if not read or upload.year is None or upload.frame.empty:
+        return pd.DataFrame(columns=[t(f"preview.c_{k}", lang) for k in ("measure", "text", "table", "same")])
+    dataset = Dataset(upload.frame, {upload.year: {**upload.report, "format": upload.format}}, catalogue)
+    series = harmonised_series(dataset).set_index("series")
+    rows = []
+    for hit in read:
+        name = restates.get(hit["measure"])
+        if not name or name not in series.index or hit["measure"] == name:
+            continue
+        table = float(series.loc[name, "value"])
+        same = abs(table - float(hit["value"])) < 1e-6
+        rows.append([catalogue.label(hit["measure"], lang), _shown(hit, lang), display(table, "", False, lang),
+                     t("preview.same" if same else "preview.differs", lang)])
+    return pd.DataFrame(rows, columns=[t(f"preview.c_{k}", lang) for k in ("measure", "text", "table", "same")])
 
 
 def unconfirmed(upload: Upload) -> dict[str, list[dict]]:

@@ -12,7 +12,14 @@ import streamlit as st
 from gjj_dash.i18n import strings, t
 from gjj_dash.ingest.decode import ENCODING_NAMES
 from gjj_dash.intake.batch import Incoming, by_year, expand, stage_file, unchanged, with_confirmed
-from gjj_dash.intake.preview import describe, missing_years, narrative_frame, sources_frame, unconfirmed
+from gjj_dash.intake.preview import (
+    describe,
+    missing_years,
+    narrative_checks,
+    narrative_frame,
+    sources_frame,
+    unconfirmed,
+)
 from gjj_dash.intake.staging import Staged, detected, log_refusal, section_messages
 from gjj_dash.model.catalogue import Catalogue
 from gjj_dash.model.problems import Finding, Problem
@@ -115,8 +122,13 @@ def preview(item: Incoming, staged: Staged, store: Store, user: str, catalogue: 
             st.dataframe(sources_frame(upload, catalogue, lang), width="stretch", hide_index=True)
     narrative = narrative_frame(upload, catalogue, lang)
     if not narrative.empty:
+        checks = narrative_checks(upload, catalogue, lang)
+        if (checks.iloc[:, -1] == t("preview.differs", lang)).any():
+            st.warning(t("imports.narrative_differs", lang))  # both kept, as printed
         with st.expander(t("imports.narrative", lang, n=len(narrative))):
             st.dataframe(narrative, width="stretch", hide_index=True)
+            if not checks.empty:
+                st.dataframe(checks, width="stretch", hide_index=True)
     if not staged.ok:
         st.info(t("admin.not_publishable", lang))
         return

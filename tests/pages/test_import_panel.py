@@ -94,3 +94,13 @@ def test_the_same_file_already_published_offers_nothing_to_publish(app, staff) -
     again = _drop(logged_in(app, staff), ("report.html", reports.web_page()))
     assert "这份文件就是已发布的 2021 年度第 1 版" in texts(again)
     assert not [b for b in again.button if b.key == "admin_publish"]
+
+
+def test_a_narrative_figure_differing_from_the_table_is_shown_beside_it(app, staff) -> None:
+    """The text says 72 requests, table 三 says 70: a warning, and both figures side by side, neither corrected."""
+    page = reports.web_page().replace("共收到70件申请".encode(), "共收到72件申请".encode())
+    at = _drop(logged_in(app, staff), ("report.html", page))
+    assert "正文所述的数字与统计表不一致" in texts(at)
+    checks = next(d.value for d in at.dataframe if "对照" in d.value.columns)
+    row = checks[checks["正文指标"] == "收到政府信息公开申请(叙述)"].iloc[0]
+    assert (row["正文所述"], row["统计表"], row["对照"]) == ("72", "70", "不一致（两者均按原样保留）")
