@@ -136,7 +136,7 @@ def test_a_year_failing_a_quality_check_needs_a_reason_to_publish(app, staff, tm
     at.text_input(key="admin_reason").input("统计表原文如此")
     at.button(key="admin_publish").click().run()
     assert "已发布 2016 年度第 1 版" in texts(at)
-    assert Store(staff).audit()[-1]["reason"] == "统计表原文如此"
+    assert Store(staff).journal()[-1]["reason"] == "统计表原文如此"
 
 
 def test_a_file_with_errors_shows_row_and_column_and_cannot_be_published(app, staff, tmp_path) -> None:
@@ -150,7 +150,7 @@ def test_a_file_with_errors_shows_row_and_column_and_cannot_be_published(app, st
     assert not [b for b in at.button if b.key == "admin_publish"]
     assert Store(staff).current(2016) == 0
     at.run()  # a rerun shows the same preview without logging the attempt twice
-    [entry] = Store(staff).audit()
+    [entry] = Store(staff).journal()
     assert (entry["action"], entry["user"], entry["filename"]) == ("reject", NAME, "2017年统计表.csv")
     assert entry["problems"][0].startswith("第3行“统计数”列：")
 
@@ -165,7 +165,7 @@ def test_publishing_after_someone_else_published_is_refused_with_a_message(app, 
     at.button(key="admin_publish").click().run()
     assert "您预览时 2016 年度的当前版本是第0版，现在已是第1版" in texts(at)
     assert load_dataset(staff).cell(2016, "old.s1.disclosed").value == 206
-    assert [e["action"] for e in Store(staff).audit()] == ["publish", "conflict"]
+    assert [e["action"] for e in Store(staff).journal()] == ["publish", "conflict"]
 
 
 def _write(tmp_path: Path, payload: bytes) -> Path:
@@ -199,7 +199,7 @@ def test_history_download_and_rollback_with_confirmation(app, staff, tmp_path) -
     assert not at.exception, at.exception
     assert "已把 2016 年度回退到第1版" in texts(at)
     assert load_dataset(staff).cell(2016, "old.s1.disclosed").value == 205
-    audit = Store(staff).audit()[-1]
+    audit = Store(staff).journal()[-1]
     assert (audit["action"], audit["user"], audit["reason"]) == ("rollback", NAME, "206 填错")
 
 

@@ -95,7 +95,7 @@ def test_each_section_upload_is_its_own_version_kept_byte_for_byte(tmp_path: Pat
     assert [v.rows for v in versions] == [175, 185, 200]
     first = read_values(data / "versions" / "2021" / "1" / "values.csv")
     assert _tables(first) == {"s3"}
-    assert [e["action"] for e in store.audit(2021)] == ["publish"] * 3
+    assert [e["action"] for e in store.journal(2021)] == ["publish"] * 3
 
 
 def test_a_section_over_a_whole_year_replaces_only_that_section(tmp_path: Path) -> None:

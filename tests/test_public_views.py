@@ -11,7 +11,8 @@ from gjj_dash.figures.facts import Fact, SeriesRows, delta, fact, series_fact
 from gjj_dash.figures.halls_view import branches_reporting, facility_status, halls_view, split_statement
 from gjj_dash.figures.narrative import agree, restatements
 from gjj_dash.figures.portal_view import portal_view
-from gjj_dash.figures.requests_view import none_sentence, parts_of, refusal_block, requests_view
+from gjj_dash.figures.requests_blocks import parts_of, refusal_block
+from gjj_dash.figures.requests_view import none_sentence, requests_view
 from gjj_dash.figures.trends import format_changes
 from gjj_dash.model.series import harmonised_series
 from gjj_dash.model.values import Dataset

@@ -116,7 +116,8 @@ def test_answers_and_refusals_use_the_row_sum_for_a_blank_total(formats: Dataset
     assert answers.statements[0].endswith("（分项之和 805 件）。")
     refusals = _block(view, "requests_refusals").table.set_index("指标")
     assert refusals.loc["1.属于国家秘密", "数值"] == "— 未填报（该行各列之和 14）"
-    assert refusals.loc["1.属于国家秘密", "说明"] == "统计表“总计”栏未填报；该行各列有数，按各列之和计入（不当作 0）"
+    derived = "统计表“总计”栏未填报；该行各列有数，按各列之和计入（由看板计算，不当作 0）"
+    assert refusals.loc["1.属于国家秘密", "说明"] == derived
     assert refusals.loc["2.其他法律行政法规禁止公开", "说明"] == "统计表未填报，显示为“—”，合计时按 0 计"
 
 

@@ -76,7 +76,7 @@ def test_publish_makes_a_new_current_version_with_its_file_and_audit_entry(data_
     assert current_dirs(data_copy) == {2016: data_copy / "versions" / "2016" / "1"}
     meta = json.loads((data_copy / "versions" / "2016" / "1" / "version.json").read_text(encoding="utf-8"))
     assert meta["filename"] == "../../etc/cron.d/x.csv"  # the store keeps the name given; staging cleans it (below)
-    [entry] = store.audit()
+    [entry] = store.journal()
     assert entry["action"] == "publish" and entry["user"] == "张薇" and entry["version"] == 1
     assert entry["previous"] == 0 and entry["sha256"] == version.sha256 and entry["rows"] == 58
     assert entry["version_rows"] == 115
@@ -113,7 +113,7 @@ def test_a_refused_upload_changes_nothing_and_is_audited(data_copy: Path, tmp_pa
         publish(store, bad, b"bad bytes")
     assert exports(data_copy, tmp_path) == before
     assert not (data_copy / "uploads").exists() and not (data_copy / "versions").exists()
-    [entry] = store.audit()
+    [entry] = store.journal()
     assert entry["action"] == "reject" and entry["problems"] == ["第5行“统计数”列：“abc”不是有效的数字"]
 
 
@@ -126,7 +126,7 @@ def test_publishing_needs_the_previewed_version_to_be_still_current(data_copy: P
     with pytest.raises(Conflict, match="您预览时 2016 年度的当前版本是第0版，现在已是第1版"):
         publish(store, second.upload, b"b", expected_version=second.base)
     assert figure(data_copy, 2016) == 205
-    assert [e["action"] for e in store.audit()] == ["publish", "conflict"]
+    assert [e["action"] for e in store.journal()] == ["publish", "conflict"]
     assert [v.number for v in store.versions(2016)] == [1]
 
 
@@ -153,7 +153,7 @@ def test_a_crash_between_write_and_rename_publishes_nothing_and_corrupts_nothing
     assert exports(data_copy, tmp_path) == before
     assert store.current(2016) == 1 and figure(data_copy, 2016) == 205
     assert not [p for p in data_copy.rglob("*") if ".tmp" in p.name]  # no half-written file or folder left
-    assert store.audit()[-1]["action"] == "fail"
+    assert store.journal()[-1]["action"] == "fail"
     assert publish(store, table_upload(figures={DISCLOSED: "206"}), b"third") == (3 if failing_call == 3 else 2)
     assert figure(data_copy, 2016) == 206
 
@@ -186,7 +186,7 @@ def test_two_processes_publishing_at_once_lose_nothing(data_copy: Path, monkeypa
     values = {read_values(data_copy / "versions" / "2016" / str(v.number) / "values.csv")
               .set_index("indicator").loc[DISCLOSED, "value"] for v in versions}
     assert values == {1000.0 * tag + n for tag in (1, 2) for n in range(5)}
-    assert sorted(e["version"] for e in store.audit() if e["action"] == "publish") == list(range(1, 11))
+    assert sorted(e["version"] for e in store.journal() if e["action"] == "publish") == list(range(1, 11))
 
 
 def test_rollback_moves_the_pointer_logs_it_and_deletes_nothing(data_copy: Path, tmp_path: Path) -> None:
@@ -201,7 +201,7 @@ def test_rollback_moves_the_pointer_logs_it_and_deletes_nothing(data_copy: Path,
     assert figure(data_copy, 2016) == 204
     assert exports(data_copy, tmp_path)[2016] == exports(BUNDLED_DATA, tmp_path)[2016]
     assert [v.number for v in store.versions(2016)] == [2, 1]
-    moves = [(e["action"], e["version"], e["previous"], e.get("reason")) for e in store.audit()[2:]]
+    moves = [(e["action"], e["version"], e["previous"], e.get("reason")) for e in store.journal()[2:]]
     assert moves == [("rollback", 1, 2, "206 填错"), ("rollback", 0, 1, "")]
 
 
@@ -215,7 +215,7 @@ def test_rollback_refuses_what_it_cannot_do(data_copy: Path, year: int, to: int,
     publish(store, table_upload(figures={DISCLOSED: "205"}))
     with pytest.raises(StoreError, match=message):
         store.rollback(year, to, "马莹")
-    assert [e["action"] for e in store.audit()] == ["publish"]
+    assert [e["action"] for e in store.journal()] == ["publish"]
 
 
 def test_rolling_a_new_year_back_to_version_0_withdraws_it(data_copy: Path) -> None:
@@ -246,7 +246,7 @@ def test_measures_for_a_year_without_a_table_are_refused(data_copy: Path) -> Non
     store = Store(data_copy)
     with pytest.raises(Refused, match="2018 年度还没有统计表"):
         publish(store, Upload("measures", None, 2018, "utf-8", conform(measures), {}))
-    assert store.years() == [] and store.audit()[-1]["action"] == "reject"
+    assert store.years() == [] and store.journal()[-1]["action"] == "reject"
 
 
 def test_quality_errors_need_a_reason_which_goes_into_the_audit_log(data_copy: Path) -> None:
@@ -255,11 +255,11 @@ def test_quality_errors_need_a_reason_which_goes_into_the_audit_log(data_copy: P
     with pytest.raises(Refused, match="数据质量检查发现 1 个错误：如仍要发布，必须填写理由"):
         store.publish(table_upload(), b"file", "t.csv", "张薇", force_reason="  ")
     assert store.current(2016) == 0
-    rejected = store.audit()[-1]
+    rejected = store.journal()[-1]
     assert rejected["action"] == "reject" and "大于各渠道之和：204 > 94 + 91 + 6 = 191" in rejected["problems"][0]
     version = store.publish(table_upload(), b"file", "t.csv", "张薇", force_reason=" 报告原文如此 ")
     assert version.reason == "报告原文如此"
-    assert [(e["action"], e.get("reason")) for e in store.audit()] == [("reject", None), ("publish", "报告原文如此")]
+    assert [(e["action"], e.get("reason")) for e in store.journal()] == [("reject", None), ("publish", "报告原文如此")]
     consistent = table_upload(figures={"old.s1.ch_website": "107"})  # 107 + 91 + 6 = 204: the check passes
     assert stage_upload(store, consistent, b"ok", "ok.csv").errors == []
     assert store.publish(consistent, b"ok", "ok.csv", "张薇").reason == ""
@@ -274,7 +274,7 @@ def test_a_read_only_store_refuses_every_write(data_copy: Path, monkeypatch: pyt
     message = "程序自带的 data/ 目录只读" if how == "bundled" else "公众部署为只读"
     listing = sorted(p.relative_to(store.root) for p in store.root.rglob("*"))
     for write in (lambda: publish(store, table_upload()), lambda: store.rollback(2016, 0, "x"),
-                  lambda: store.log("publish", "x", 2016)):
+                  lambda: store.record("publish", "x", 2016)):
         with pytest.raises(ReadOnlyStore, match=message):
             write()
     assert sorted(p.relative_to(store.root) for p in store.root.rglob("*")) == listing
@@ -292,7 +292,7 @@ def test_a_torn_last_audit_line_is_skipped(data_copy: Path) -> None:
     publish(store, table_upload())
     with (data_copy / "audit.jsonl").open("a", encoding="utf-8") as log:
         log.write('{"time": "2024')
-    assert [e["action"] for e in store.audit()] == ["publish"]
+    assert [e["action"] for e in store.journal()] == ["publish"]
 
 
 # -- the CLI over the same code -----------------------------------------------------------------------------------
@@ -316,7 +316,7 @@ def test_cli_import_publishes_a_gbk_file_of_a_new_year(data_copy: Path, tmp_path
     assert code == 0, out
     assert "已发布 2017 年度第 1 版（58 个数值" in out
     assert "(一)主动公开政府信息数,条,250" in exports(data_copy, tmp_path)[2017].decode("utf-8-sig").splitlines()
-    [entry] = Store(data_copy).audit()
+    [entry] = Store(data_copy).journal()
     assert entry["user"] == "张薇" and entry["filename"] == "upload-gbk.csv"
 
 
@@ -341,7 +341,7 @@ def test_cli_import_refuses_bad_files_with_exit_1_and_changes_nothing(
     assert code == 1
     assert message in out and "未发布" in err and "Traceback" not in out + err
     assert exports(data_copy, tmp_path) == before
-    assert [e["action"] for e in Store(data_copy).audit()] == ["reject"]
+    assert [e["action"] for e in Store(data_copy).journal()] == ["reject"]
 
 
 def test_cli_import_needs_a_reason_to_publish_quality_errors(data_copy: Path, tmp_path: Path, capsys) -> None:
@@ -353,7 +353,7 @@ def test_cli_import_needs_a_reason_to_publish_quality_errors(data_copy: Path, tm
     assert Store(data_copy).current(2016) == 0
     args = ["import", str(path), "--year", "2016", "--reason", "统计表原文如此", "--data-dir", str(data_copy)]
     assert main(args) == 0
-    assert Store(data_copy).audit()[-1]["reason"] == "统计表原文如此"
+    assert Store(data_copy).journal()[-1]["reason"] == "统计表原文如此"
 
 
 def test_cli_import_into_the_bundled_data_is_a_usage_error(tmp_path: Path, capsys, monkeypatch) -> None:
