@@ -6,21 +6,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pandas as pd
+
 from gjj_dash.figures.blocks import Card, View
 from gjj_dash.i18n import t
 from gjj_dash.model.problems import Finding
 from gjj_dash.publish.light_blocks import Where, cards, findings_list, official_form, view
-from gjj_dash.publish.markup import Page, esc, link, page_html
+from gjj_dash.publish.markup import Page, esc, frame_table, link, page_html
 from gjj_dash.publish.official import Form
 
-# The parts of a year's page, each a page of the dashboard (its title key and URL path, as app.py names them).
-PARTS: dict[str, tuple[str, str]] = {
+# The parts of a year's page: each a page of the dashboard (its title key and URL path, as app.py names them), and
+# the report text's figures, which the dashboard spreads over its pages (no page of its own).
+PARTS: dict[str, tuple[str, str | None]] = {
     "overview": ("page.overview", ""),
     "disclosure": ("page.disclosure", "disclosure"),
     "halls": ("page.halls", "halls"),
     "portal": ("page.portal", "portal"),
     "requests": ("page.requests", "requests"),
     "tables": ("page.tables", "tables"),
+    "text": ("site.part.text", None),
     "quality": ("page.quality", "quality"),
 }
 VIEWS = ("disclosure", "halls", "portal", "requests")
@@ -43,6 +47,7 @@ class YearContent:
     notes: tuple[str, ...]  # 总览's sentences (one year loaded, previous year missing, centre totals)
     views: dict[str, View]
     form: Form
+    text_figures: pd.DataFrame  # every figure of the report text, as a figure table
     findings: tuple[Finding, ...]  # the year's data-quality findings, in the order the anchors number them
     files: tuple[tuple[str, str], ...]  # (site path, title) of the year's open-data files
 
@@ -54,7 +59,8 @@ class Links:
     dashboard: str | None = None
 
     def dashboard_page(self, part: str, year: int | None, lang: str) -> str | None:
-        if self.dashboard is None:
+        """The URL of the dashboard's page of a part (the year and language chosen), or None."""
+        if self.dashboard is None or PARTS[part][1] is None:
             return None
         query = [f"year={year}"] if year is not None else []
         query += ["lang=English"] if lang == "en" else []  # the dashboard's language switch is bound to ?lang=
@@ -117,6 +123,9 @@ def _part(path: str, content: YearContent, part: str, links: Links, alone: bool)
         out.append(view(content.views[part], where, across=alone))
     elif part == "tables":
         out.append(official_form(content.form, where))
+    elif part == "text":
+        out.append(f'<p class="lead">{esc(t("site.text_intro", lang, year=content.year))}</p>')
+        out.append(frame_table(content.text_figures, title))
     else:
         out.append(f'<p class="lead">{esc(t("quality.intro", lang))}</p>' + findings_list(where))
     out += [_more(path, content, part, links, alone), "</section>"]

@@ -9,7 +9,7 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import cached_property
 from html import escape
@@ -19,6 +19,7 @@ import pandas as pd
 
 from gjj_dash.figures.blocks import View
 from gjj_dash.figures.disclosure_view import disclosure_view
+from gjj_dash.figures.facts import fact, facts_table
 from gjj_dash.figures.halls_view import halls_view
 from gjj_dash.figures.overview import overview_cards
 from gjj_dash.figures.portal_view import portal_view
@@ -27,7 +28,7 @@ from gjj_dash.figures.trends import year_note
 from gjj_dash.i18n import t
 from gjj_dash.model.problems import Finding
 from gjj_dash.model.series import harmonised_series
-from gjj_dash.model.values import Dataset
+from gjj_dash.model.values import CENTRE, Dataset
 from gjj_dash.publish.light_page import (
     DATA,
     PARTS,
@@ -170,9 +171,25 @@ class Site:
         return YearContent(
             year=year, lang=lang, cards=tuple(overview_cards(dataset, series, year, lang)), notes=notes,
             views={name: BUILDERS[name](dataset, series, year, lang) for name in VIEWS},
-            form=official_form(dataset, year), findings=tuple(f for f in self.findings(lang) if f.year == year),
+            form=official_form(dataset, year), text_figures=text_figures(dataset, year, lang),
+            findings=tuple(f for f in self.findings(lang) if f.year == year),
             files=(*files, (DATA + ("en/" if lang == "en" else ""), t("site.open_data_index", lang))),
         )  # fmt: skip
+
+
+def text_figures(dataset: Dataset, year: int, lang: str) -> pd.DataFrame:
+    """Every figure the year's report text gives (each measure, for each reporting unit that gives it) as the
+    dashboard's figure table: label (with the 管理部 for a branch's), figure, unit, source, note."""
+    cat = dataset.catalogue
+    rows = dataset.year_values(year)
+    items = []
+    for item, unit in dict.fromkeys(zip(rows["indicator"], rows["unit"], strict=True)):
+        if item in cat.measures:
+            found = fact(dataset, year, item, lang, unit=unit)
+            if unit != CENTRE:
+                found = replace(found, label=f"{found.label}（{cat.label(unit, lang)}）")
+            items.append(found)
+    return facts_table(items, lang)
 
 
 def file_of(path: str) -> str:
