@@ -40,11 +40,9 @@ def href(here: str, there: str) -> str:
     ending in / is a folder served by its index.html; `there` may carry a #fragment)."""
     target, _, fragment = there.partition("#")
     folder = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
-    rel = posixpath.relpath("/" + target, "/" + folder) if target else "."
-    if rel == ".":
-        rel = "./"
-    elif target.endswith("/") or not target:
-        rel += "/"
+    rel = posixpath.relpath("/" + target, "/" + folder)
+    if target.endswith("/") or not target:  # a folder: its index.html, named with the closing slash
+        rel = "./" if rel == "." else rel + "/"
     return rel + (f"#{fragment}" if fragment else "")
 
 
