@@ -160,7 +160,7 @@ def index_page(years: list[int], lang: str, links: Links, path: str | None = Non
     rows = []
     for year in sorted(years, reverse=True):
         parts = " · ".join(link(path, report_path(year, p, lang), t(PARTS[p][0], lang)) for p in PARTS)
-        rows.append(f"<li><h3>{link(path, report_path(year, lang=lang), t('site.year_title', lang, year=year))}</h3>"
+        rows.append(f"<li><h2>{link(path, report_path(year, lang=lang), t('site.year_title', lang, year=year))}</h2>"
                     f"<p>{parts}</p><p>{link(path, f'{DATA}{year}.csv', f'{year}.csv')} · "
                     f"{link(path, f'{DATA}{year}.json', f'{year}.json')} · "
                     f"{link(path, f'{DATA}{year}.xlsx', f'{year}.xlsx')}</p></li>")
