@@ -11,7 +11,6 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from email.utils import parsedate_to_datetime
-from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -183,3 +182,19 @@ def test_through_the_public_nginx_site_light_pages_get_no_script_and_keep_the_he
     assert status == 200 and body.startswith("\ufeffyear,".encode()) and headers["content-type"].startswith("text/csv")
     status, _, body = public_proxy.get("/")
     assert status == 200 and b"<script>window.__streamlit" in body  # the dashboard still gets its script
+
+
+def test_nginx_serves_the_built_site_as_deploy_describes(static_nginx: str, published: OpenData) -> None:
+    """With gjj-dash-site.locations: pages and files with their types, gzip-able, cached 5 minutes, the Chinese 404
+    page for an unknown year — no Python per request."""
+    status, headers, body = fetch(static_nginx + "/report/2016/")
+    assert status == 200 and headers["content-type"] == "text/html; charset=utf-8" and b"<script" not in body
+    assert headers["cache-control"] == "max-age=300" and "etag" in headers
+    status, headers, body = fetch(static_nginx + "/data/2016.csv")
+    assert (status, body) == (200, published.payload("2016.csv"))
+    assert headers["content-type"] == "text/csv; charset=utf-8"
+    status, headers, _ = fetch(static_nginx + "/data/2016.xlsx")
+    assert headers["content-type"] == MEDIA["xlsx"]
+    assert fetch(static_nginx + "/report/2016")[0] == 200  # nginx redirects the bare folder; urllib follows
+    status, _, body = fetch(static_nginx + "/report/2099/")
+    assert status == 404 and "未找到该页面或文件" in body.decode("utf-8")
