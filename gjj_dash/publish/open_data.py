@@ -211,7 +211,7 @@ def _span(years: Iterable[int]) -> str:
     return str(held[0]) if len(held) == 1 else f"{held[0]}–{held[-1]}"
 
 
-def _file_link(here: str, resource: Resource, lang: str) -> str:
+def _file_link(here: str, resource: Resource) -> str:
     """A file as a schema.org DataDownload (microdata for search engines; no script)."""
     target = esc(href(here, DATA_DIR + resource.path))
     return (f'<span itemprop="distribution" itemscope itemtype="https://schema.org/DataDownload">'
@@ -230,10 +230,10 @@ def index_body(data: OpenData, lang: str) -> str:
     head = "".join(f'<th scope="col">{esc(t(f"site.col.{k}", lang))}</th>' for k in kinds)
     rows = "".join(
         f'<tr><th scope="row">{year}</th>'
-        + "".join(f"<td>{_file_link(here, files[k], lang) if k in files else ''}</td>" for k in kinds) + "</tr>"
+        + "".join(f"<td>{_file_link(here, files[k]) if k in files else ''}</td>" for k in kinds) + "</tr>"
         for year, files in sorted(by_year.items(), reverse=True)
     )
-    whole = "".join(f"<li>{_file_link(here, r, lang)} — {esc(r.title(lang))}</li>"
+    whole = "".join(f"<li>{_file_link(here, r)} — {esc(r.title(lang))}</li>"
                     for r in data.resources.values() if r.year is None)
     fields = "".join(f'<tr><th scope="row"><code>{esc(f["name"])}</code></th><td>{esc(f["type"])}</td>'
                      f"<td>{esc(t('dictionary.field.' + f['name'], lang))}</td></tr>" for f in tidy_schema()["fields"])

@@ -72,8 +72,9 @@ def _listed(trace: dict, key: str, count: int, default: object) -> list:
 
 
 def _approx(trace: dict, count: int) -> list[bool]:
-    shapes = ((trace.get("marker") or {}).get("pattern") or {}).get("shape") or ""
-    return [bool(s) for s in _listed({"s": shapes}, "s", count, "")]
+    """Which bars are hatched (an approximate, “at least” figure): plotly's marker.pattern.shape per bar."""
+    pattern = (trace.get("marker") or {}).get("pattern") or {}
+    return [bool(s) for s in _listed(pattern, "shape", count, "")]
 
 
 def _rect(ident: str, x: float, y: float, w: float, h: float, colour: str, approx: bool) -> str:
