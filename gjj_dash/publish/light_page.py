@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from gjj_dash.figures.blocks import Card, View
+from gjj_dash.figures.blocks import View
 from gjj_dash.i18n import t
 from gjj_dash.model.problems import Finding
-from gjj_dash.publish.light_blocks import Where, cards, findings_list, official_form, view
+from gjj_dash.publish.light_blocks import Where, findings_list, official_form, view
 from gjj_dash.publish.markup import Page, esc, frame_table, link, page_html
 from gjj_dash.publish.official import Form
 
@@ -27,7 +27,7 @@ PARTS: dict[str, tuple[str, str | None]] = {
     "text": ("site.part.text", None),
     "quality": ("page.quality", "quality"),
 }
-VIEWS = ("disclosure", "halls", "portal", "requests")
+VIEWS = ("overview", "disclosure", "halls", "portal", "requests")
 REPORT, DATA = "report/", "data/"
 
 
@@ -43,9 +43,7 @@ class YearContent:
 
     year: int
     lang: str
-    cards: tuple[Card, ...]  # 总览's KPI cards
-    notes: tuple[str, ...]  # 总览's sentences (one year loaded, previous year missing, centre totals)
-    views: dict[str, View]
+    views: dict[str, View]  # the five public pages' views (总览 … 依申请公开), by part
     form: Form
     text_figures: pd.DataFrame  # every figure of the report text, as a figure table
     findings: tuple[Finding, ...]  # the year's data-quality findings, in the order the anchors number them
@@ -115,11 +113,7 @@ def _part(path: str, content: YearContent, part: str, links: Links, alone: bool)
     title = t(PARTS[part][0], lang)
     css = "part official" if part == "tables" else "part"
     out = [f'<section class="{css}" id="{part}" aria-labelledby="{part}-h"><h2 id="{part}-h">{esc(title)}</h2>']
-    if part == "overview":
-        out.append(f'<p class="lead">{esc(t("overview.intro", lang, year=content.year))}</p>')
-        out += [f'<p class="statement">{esc(n)}</p>' for n in content.notes]
-        out.append(cards(content.cards, where))
-    elif part in VIEWS:
+    if part in VIEWS:
         out.append(view(content.views[part], where, across=alone))
     elif part == "tables":
         out.append(official_form(content.form, where))

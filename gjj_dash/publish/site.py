@@ -21,10 +21,9 @@ from gjj_dash.figures.blocks import View
 from gjj_dash.figures.disclosure_view import disclosure_view
 from gjj_dash.figures.facts import fact, facts_table
 from gjj_dash.figures.halls_view import halls_view
-from gjj_dash.figures.overview import overview_cards
+from gjj_dash.figures.overview import overview_view
 from gjj_dash.figures.portal_view import portal_view
 from gjj_dash.figures.requests_view import requests_view
-from gjj_dash.figures.trends import year_note
 from gjj_dash.i18n import t
 from gjj_dash.model.problems import Finding
 from gjj_dash.model.series import harmonised_series
@@ -50,7 +49,8 @@ from gjj_dash.quality.checks import check_dataset
 HTML = "text/html; charset=utf-8"
 # The dashboard's page builders, by the part of the light page they fill (ui/public.py serves the same four).
 BUILDERS: dict[str, Callable[..., View]] = {
-    "disclosure": disclosure_view, "halls": halls_view, "portal": portal_view, "requests": requests_view,
+    "overview": overview_view, "disclosure": disclosure_view, "halls": halls_view, "portal": portal_view,
+    "requests": requests_view,
 }  # fmt: skip
 _REPORT = re.compile(r"report/(?:(?P<year>\d{4})/)?(?:(?P<part>(?!en/)[a-z]+)/)?(?P<en>en/)?")
 MAX_DOCS = 256  # documents kept per site (the largest page is under 300 KB)
@@ -166,10 +166,9 @@ class Site:
 
     def _year_content(self, year: int, lang: str) -> YearContent:
         dataset, series = self.dataset, self.series()
-        notes = tuple(n for n in (year_note(dataset, year, lang), t("overview.halls_note", lang)) if n)
         files = tuple((DATA + r.path, r.title(lang)) for r in self.data.resources.values() if r.year == year)
         return YearContent(
-            year=year, lang=lang, cards=tuple(overview_cards(dataset, series, year, lang)), notes=notes,
+            year=year, lang=lang,
             views={name: BUILDERS[name](dataset, series, year, lang) for name in VIEWS},
             form=official_form(dataset, year), text_figures=text_figures(dataset, year, lang),
             findings=tuple(f for f in self.findings(lang) if f.year == year),
