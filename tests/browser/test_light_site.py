@@ -198,3 +198,10 @@ def test_nginx_serves_the_built_site_as_deploy_describes(static_nginx: str, publ
     assert fetch(static_nginx + "/report/2016")[0] == 200  # nginx redirects the bare folder; urllib follows
     status, _, body = fetch(static_nginx + "/report/2099/")
     assert status == 404 and "未找到该页面或文件" in body.decode("utf-8")
+
+
+def test_the_staff_server_serves_the_same_routes(staff_server: servers.Server, public_server: servers.Server) -> None:
+    """`gjj-dash serve` (staff) answers /data/ and /report/ too, with the same bytes for the same data."""
+    for path in ("/data/2016.csv", "/data/datapackage.json", "/report/2016/tables/"):
+        staff, public = fetch(staff_server.url + path), fetch(public_server.url + path)
+        assert staff[0] == public[0] == 200 and staff[2] == public[2], path
