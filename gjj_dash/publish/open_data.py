@@ -227,9 +227,12 @@ def index_body(data: OpenData, lang: str) -> str:
     for r in data.resources.values():
         if r.year is not None:
             by_year.setdefault(r.year, {})["official" if r.path.endswith("-official.csv") else r.kind] = r
+    def page(year: int) -> str:  # the year's light page, in the index's language
+        return f"report/{year}/" + ("en/" if lang == "en" else "")
+
     head = "".join(f'<th scope="col">{esc(t(f"site.col.{k}", lang))}</th>' for k in kinds)
     rows = "".join(
-        f'<tr><th scope="row">{year}</th>'
+        f'<tr><th scope="row"><a href="{esc(href(here, page(year)))}">{year}</a></th>'
         + "".join(f"<td>{_file_link(here, files[k]) if k in files else ''}</td>" for k in kinds) + "</tr>"
         for year, files in sorted(by_year.items(), reverse=True)
     )
