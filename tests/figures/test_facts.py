@@ -1,5 +1,5 @@
-"""A figure as pages show it: a blank printed 总计 whose row has figures is the row's sum, marked as the dashboard's
-(derived), the same way for one cell, a harmonised sum and the quality checks (gjj_dash.model.totals is the one rule)."""
+"""A figure as pages show it: a blank printed 总计 whose row has figures is the row's sum, marked as the
+dashboard's (derived), alike for one cell, a harmonised sum and the quality checks (model/totals is the one rule)."""
 
 from __future__ import annotations
 
@@ -41,7 +41,8 @@ def test_a_harmonised_sum_says_how_many_of_its_cells_are_derived(formats: Datase
     item = series_fact(formats, harmonised_series(formats), 2019, "outcome_refused", "zh")
     assert (item.value, item.derived, item.blank_cells, item.cells) == (35.0, 4, 4, 8)
     note = note_of(item, "zh")
-    assert "其中 4 格统计表未填报，按 0 计入" in note and "其中 4 格“总计”未填报，按该行各列之和计入（由看板计算）" in note
+    assert "其中 4 格统计表未填报，按 0 计入" in note
+    assert "其中 4 格“总计”未填报，按该行各列之和计入（由看板计算）" in note
 
 
 def test_the_quality_checks_read_the_same_derived_totals(formats: Dataset) -> None:
