@@ -21,13 +21,13 @@ os.environ.setdefault("STREAMLIT_LOGGER_LEVEL", "error")
 if __package__ in (None, ""):  # run as a script: make the checkout importable as the `bench` package
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import imports, memory, report, scripts, synth  # noqa: E402
+from bench import imports, light, memory, report, scripts, synth  # noqa: E402
 from bench.report import Result  # noqa: E402
 from bench.servers import app_server, baseline_server  # noqa: E402
 
 BUNDLED_YEAR = 2016
-SECTIONS = ("server", "browser", "memory", "import", "startup")
-SERVER_TARGET, BROWSER_TARGET, MEMORY_TARGET, YEARS_TARGET, STARTUP_TARGET, IMPORT_TARGET = 1.5, 1.3, 1.3, 1.3, 2.0, 1.0
+SECTIONS = ("server", "browser", "memory", "import", "startup", "light")
+SERVER_TARGET, MEMORY_TARGET, YEARS_TARGET, STARTUP_TARGET, IMPORT_TARGET = 1.5, 1.3, 1.3, 2.0, 1.0
 
 
 def server_side(
@@ -110,8 +110,10 @@ def in_browser(store: Path, pages: list[scripts.Page], charts: dict[str, int], r
     for page in pages:
         mine, theirs = (statistics.median(runs[(page.name, k)]) for k in ("page", "baseline"))
         detail = f"{mine * 1e3:.0f} ms vs baseline {theirs * 1e3:.0f} ms; {charts.get(page.name, 0)} charts"
-        out.append(Result("browser: navigation → last chart ÷ baseline", page.name, mine / theirs,
-                          limit=BROWSER_TARGET, detail=detail))
+        # Issue 19's decision retired this 1.3× target: the Streamlit pages keep their rich first screen, and readers
+        # who need speed get the light page, whose target (≤ 0.3× the same baseline) is in the light section.
+        out.append(Result("browser, for information: navigation → last chart ÷ baseline", page.name, mine / theirs,
+                          detail=detail + "; target retired (issue 19)"))
         if (page.name, "baseline at the page's URL") in runs:
             same = statistics.median(runs[(page.name, "baseline at the page's URL")])
             deep.append(Result("browser, for information: page ÷ baseline opened at the same URL", page.name,
@@ -215,6 +217,7 @@ def main(argv: list[str] | None = None) -> int:
             "memory": ("server memory", memory_step),
             "import": ("import", lambda: imports.measure(synthetic, IMPORT_TARGET) + imports.reports()),
             "startup": ("start-up", lambda: start_up(args.startup_repeats)),
+            "light": ("light page", lambda: light.measure(store, synthetic, BUNDLED_YEAR, args.browser_repeats)),
         }
         for key, (name, step) in steps.items():
             if key not in skip:

@@ -1,4 +1,4 @@
-"""Domain: one table row's cells checked — the unit printed beside it, every figure read strictly (sign, whole
+"""Ingest: one table row's cells checked — the unit printed beside it, every figure read strictly (sign, whole
 numbers, unit written in the cell, qualifiers) — into canonical records with their source."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""I/O: a report's text copied out of a browser or WPS — each table cell on its own line(s), a TAB between cells
+"""Ingest: a report's text copied out of a browser or WPS — each table cell on its own line(s), a TAB between cells
 (alone on its line when the cells hold paragraphs) or nothing at all — read back into a Document.
 
 The copy keeps the cells in reading order but not where a row ends. The rows are rebuilt from the tables' own

@@ -1,4 +1,4 @@
-"""I/O: a published report as any reader sees it — its paragraphs and its tables as printed rows, each located.
+"""Ingest: a published report as any reader sees it — its paragraphs and its tables as printed rows, each located.
 
 A web page, a Word file, a PDF or text copied out of a browser all become one Document: the paragraphs in reading
 order (title, narrative; the PDF page of each) and every table as the rows a person sees, merged cells written once

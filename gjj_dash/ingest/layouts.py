@@ -1,4 +1,4 @@
-"""I/O: the layouts an uploaded table may have — the old table's export, the measures table, the 2019/2021 sections
+"""Ingest: the layouts an uploaded table may have — the old table's export, the measures table, the 2019/2021 sections
 and a province's own table — each a header test and a row reader from rows to a Draft.
 
 A later format is one more entry in LAYOUTS.

@@ -1,4 +1,4 @@
-"""Domain: a table draft's lines matched to the catalogue's rows, section by section (some labels repeat), then each
+"""Ingest: a table draft's lines matched to the catalogue's rows, section by section (some labels repeat), then each
 row's cells checked (gjj_dash.ingest.cells).
 
 A report as published (Draft.printed) is read as it prints: a label printed with a typo is its row when its item

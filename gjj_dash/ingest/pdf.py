@@ -1,4 +1,4 @@
-"""I/O: a PDF report with a text layer read into a Document; a scan (no text layer) refused.
+"""Ingest: a PDF report with a text layer read into a Document; a scan (no text layer) refused.
 
 pdfplumber finds each page's ruled tables and the text outside them. A table cut by a page break is joined again: a
 table that ends a page and one that starts the next are one table, a repeated header row is dropped, and a first

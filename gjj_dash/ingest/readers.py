@@ -1,6 +1,6 @@
-"""I/O: read_upload — any accepted file into an Upload: a filled template or export (CSV, TSV, XLSX, a zip of section
-CSVs), pasted cells, the measures table, or the report as published (web page, Word, PDF, copied text, a table
-pasted into a spreadsheet).
+"""Ingest: read_upload — any accepted file into an Upload: a filled template or export (CSV, TSV, XLSX, a zip of
+section CSVs), pasted cells, the measures table, or the report as published (web page, Word, PDF, copied text, a
+table pasted into a spreadsheet).
 
 Tabular files go straight to a layout (gjj_dash.ingest.layouts); a report goes through its reader into a Document
 and gjj_dash.ingest.report. Every draft then goes through the same validation.

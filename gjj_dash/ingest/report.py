@@ -1,4 +1,4 @@
-"""I/O: a published report's Document (web page, Word, PDF, copied text) into a Draft — its statistics tables' rows
+"""Ingest: a published report's Document (web page, Word, PDF, copied text) into a Draft — its statistics tables' rows
 read by the layout their header shows, its year and body from its title, its narrative measures from its sentences.
 
 A table row is kept when it holds a figure or a word of the tables; prose inside a table (a WPS frame around the

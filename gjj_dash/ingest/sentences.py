@@ -1,4 +1,4 @@
-"""Domain: the narrative measures a report states in its own sentences (data/catalogue/phrasings.csv), each with the
+"""Ingest: the narrative measures a report states in its own sentences (data/catalogue/phrasings.csv), each with the
 sentence it was read from.
 
 A measure stated once (or always with the same figure) is read; “未收到…申请”, “未发生…行政复议” and the like give 0,

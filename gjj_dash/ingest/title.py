@@ -1,4 +1,4 @@
-"""Domain: what a report says about itself — its title, the body that publishes it, and its year: from the title
+"""Ingest: what a report says about itself — its title, the body that publishes it, and its year: from the title
 (“2024年度…”, “…2024年政府信息公开工作年度报告”, split over two lines or spans), else from the statistics period
 (“统计期限自2024年1月1日起至2024年12月31日止”). Other years in the text (“2017年财政形势展望”) are never read as
 the report's year.

@@ -1,4 +1,4 @@
-"""I/O: a province's own statistics table read as printed — Fujian's 指标名称 | 计量单位 | 2016年度 | 历年累计.
+"""Ingest: a province's own statistics table read as printed — Fujian's 指标名称 | 计量单位 | 2016年度 | 历年累计.
 
 The header names the columns (a year's “2016年度” is the 本年度 column, and states the year); each row is label,
 unit and its figures in the printed order. Which provincial format it is, is told by its row labels (formats.csv

@@ -1,4 +1,4 @@
-"""Domain: the words of the statistics tables — every format's row labels, column heads, table titles and captions —
+"""Ingest: the words of the statistics tables — every format's row labels, column heads, table titles and captions —
 that tell a table's cells from a report's prose, and a figure from a word.
 
 A printed row is part of a statistics table when it holds a figure or one of these words; a label cut by a line or

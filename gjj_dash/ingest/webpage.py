@@ -1,4 +1,4 @@
-"""I/O: a saved web page (.html/.htm) read into a Document — charset, the article among the site's navigation, its
+"""Ingest: a saved web page (.html/.htm) read into a Document — charset, the article among the site's navigation, its
 paragraphs, its tables as printed rows (a table split over several <table>s joined), its pictures and attachments.
 
 lxml's HTML parser reads what browsers read (unclosed tags, Word's <o:p>, comments); it loads nothing from the

@@ -1,4 +1,4 @@
-"""I/O: a Word report read into a Document — .docx with python-docx; .doc and .wps first converted by LibreOffice.
+"""Ingest: a Word report read into a Document — .docx with python-docx; .doc and .wps first converted by LibreOffice.
 
 A merged cell is read once: python-docx repeats a merged cell's text in every grid cell it covers, so the table is
 walked by its own XML — a cell spanning columns (w:gridSpan) is one cell, and a cell continuing a vertical merge

@@ -1,4 +1,4 @@
-"""I/O: importing several reports at once — files (or a zip of them) each read and staged for its own year, the year
+"""Intake: importing several reports at once — files (or a zip of them) each read and staged for its own year, the year
 each report states, narrative measures kept beside the year's other measures, and a file already published as it
 is recognised so importing it again changes nothing. Shared by `gjj-dash import` and the staff page's 导入年度报告.
 """

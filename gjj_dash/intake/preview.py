@@ -1,4 +1,4 @@
-"""Domain: what the preview of an imported report shows — the report's own identity (title, body, form, year and
+"""Intake: what the preview of an imported report shows — the report's own identity (title, body, form, year and
 where the year was read), every figure beside where it came from (table, row, column, PDF page), the narrative
 measures read with their sentences and those left to confirm, and the years still missing."""
 

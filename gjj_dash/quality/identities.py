@@ -1,4 +1,4 @@
-"""Domain: a year's table identities as findings — 上级 = Σ下级, 其中 ≤ 上级, channels against the de-duplicated total,
+"""Quality: a year's table identities as findings — 上级 = Σ下级, 其中 ≤ 上级, channels against the de-duplicated total,
 each row's 总计 — with the wording, both sides and sources every check's finding shares.
 """
 
@@ -46,6 +46,11 @@ class Audit:
 
     def label(self, item: str) -> str:
         return self.cat.label(item, self.lang)
+
+    def format_name(self, fmt: str | None) -> str:
+        """A report format as readers know it (“2019年版”), not its code."""
+        known = self.cat.formats.get(fmt or "")
+        return (known.short_en if self.lang == "en" else known.short) if known else (fmt or "—")
 
     def where(self, item: str, column: str) -> str:
         return "" if column == "value" else self.t("where", column=self.grid.column_label(item, column, self.lang))

@@ -1,5 +1,4 @@
-"""Streamlit glue: the staff page's panels — 导入年度报告 (gjj_dash.ui.imports), history with rollback, audit log,
-templates."""
+"""UI: the staff page's panels — 导入年度报告 (gjj_dash.ui.imports), history with rollback, audit log, templates."""
 
 from __future__ import annotations
 
@@ -12,7 +11,7 @@ from gjj_dash.ingest.decode import suffix
 from gjj_dash.model.catalogue import Catalogue
 from gjj_dash.publish import templates
 from gjj_dash.publish.files import MIME
-from gjj_dash.store.history import audit_frame, download_name, history_frame, version_name
+from gjj_dash.store.history import download_name, history_frame, journal_frame, version_name
 from gjj_dash.store.versions import BASE, Store, StoreError
 from gjj_dash.ui import loaders, widgets
 from gjj_dash.ui.imports import FLASH, import_panel
@@ -51,7 +50,7 @@ def history_panel(store: Store, user: str, years: list[int], lang: str) -> None:
     if not versions:
         st.info(t("admin.no_versions", lang, year=year))
         return
-    st.dataframe(history_frame(versions, current, store.audit(year), lang), width="stretch", hide_index=True)
+    st.dataframe(history_frame(versions, current, store.journal(year), lang), width="stretch", hide_index=True)
     by_number = {v.number: v for v in versions}
     number = st.selectbox(t("admin.dl_pick", lang), list(by_number), format_func=lambda n: version_name(n, lang),
                           key="admin_dl_version")
@@ -78,13 +77,13 @@ def history_panel(store: Store, user: str, years: list[int], lang: str) -> None:
         st.rerun()
 
 
-def audit_panel(store: Store, lang: str) -> None:
+def journal_panel(store: Store, lang: str) -> None:
     """Every publish, rollback and refused attempt, newest first."""
-    entries = store.audit()
+    entries = store.journal()
     if not entries:
         st.info(t("admin.no_audit", lang))
         return
-    st.dataframe(audit_frame(entries, lang), width="stretch", hide_index=True)
+    st.dataframe(journal_frame(entries, lang), width="stretch", hide_index=True)
 
 
 def template_panel(lang: str) -> None:

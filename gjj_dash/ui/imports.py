@@ -1,4 +1,4 @@
-"""Streamlit glue: the staff page's 导入年度报告 — drop one or several files (or a zip of them), each read for its
+"""UI: the staff page's 导入年度报告 — drop one or several files (or a zip of them), each read for its
 own year, a preview per year (the report as it names itself, every figure beside where it came from, the narrative
 read from its sentences, the checks, the diff with what is published) and a publish button per year."""
 

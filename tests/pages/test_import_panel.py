@@ -12,16 +12,20 @@ from streamlit.testing.v1 import AppTest
 from gjj_dash.store import accounts as auth
 from gjj_dash.store.dataset import load_dataset
 from gjj_dash.store.versions import Store
-from tests.conftest import texts
 from tests.support import reports
-from tests.support.staff import add_account, logged_in
+from tests.support.pages import NAME, PASSWORD, log_in, open_admin, texts
 
 
 @pytest.fixture
 def staff(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The bundled years and one staff account."""
     monkeypatch.delenv(auth.ENV_ACCOUNTS, raising=False)
-    return add_account(data_copy)
+    auth.add_user(data_copy / "accounts.json", NAME, PASSWORD)
+    return data_copy
+
+
+def logged_in(app, data: Path) -> AppTest:
+    return log_in(open_admin(app, data))
 
 
 def _as_2019(page: bytes) -> bytes:
@@ -84,7 +88,7 @@ def test_a_report_breaking_its_own_identities_asks_for_a_reason_in_the_previews_
     assert "--reason" not in texts(at) and "--year" not in texts(at)
     reason.input("报告原文如此")
     at.button(key="admin_publish").click().run()
-    assert Store(staff).audit()[-1]["reason"] == "报告原文如此"
+    assert Store(staff).journal()[-1]["reason"] == "报告原文如此"
 
 
 def test_the_same_file_already_published_offers_nothing_to_publish(app, staff) -> None:
