@@ -148,12 +148,16 @@ def rows_text(rows: list[str], lang: str = "zh") -> str:
 
 
 def part_text(part: Part, catalogue: Catalogue, lang: str = "zh") -> str:
-    """One term of a numerator or denominator: label, figure and the rows it sums ("予以公开 272 件：表三 …")."""
+    """One term of a numerator or denominator: label, figure and the rows it sums ("予以公开 272 件（2019年：表三
+    （一）予以公开）"); a blank one reads "— 未填报" and counts as 0; report text names its section."""
     h = catalogue.harmonised[part.series]
-    figure = t("common.blank", lang) if part.blank else display(part.value, part.qualifier, False, lang)
+    figure = f"{display(part.value, part.qualifier, False, lang)} {h.unit}"
+    if part.blank:
+        figure = f"— {t('common.blank', lang)}"
     rows = rows_text(series_rows(catalogue, part.series, part.format, lang), lang)
-    return t("lead.part", lang, label=catalogue.label(part.series, lang), value=figure, unit=h.unit,
-             year=part.year, rows=rows)
+    if part.format not in catalogue.formats or not any(m.format == part.format for m in h.mappings):
+        rows = f"{rows} {part.section}".strip()
+    return t("lead.part", lang, label=catalogue.label(part.series, lang), value=figure, year=part.year, rows=rows)
 
 
 def sources(reading: Reading, catalogue: Catalogue, fmt: str, lang: str = "zh") -> list[str]:

@@ -31,6 +31,7 @@ class Part:
     blank_cells: int
     derived: int  # blank 总计 cells read as their row's sum
     format: str
+    section: str = ""  # where in the report the cells are (the values' source)
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,7 @@ class _Year:
             mapped = any(m.format in (fmt, "measure") for m in self.dataset.catalogue.harmonised[series].mappings)
             return Gap(series, year, fmt, mapped)
         return Part(series, year, float(row["value"]), str(row["qualifier"]), bool(row["blank"]),
-                    int(row["blank_cells"]), int(row["derived"]), fmt)
+                    int(row["blank_cells"]), int(row["derived"]), fmt, str(row["source"]))
 
 
 def _reading(frames: _Year, indicator: KeyIndicator, year: int, rules: Rules) -> Reading:
