@@ -115,14 +115,16 @@ class _Year:
 
 
 def _reading(frames: _Year, indicator: KeyIndicator, year: int, rules: Rules) -> Reading:
-    previous = None
     if indicator.kind == "change":
+        now = frames.part(year, indicator.numerator[0])
         previous = frames.dataset.previous_year(year)
+        if isinstance(now, Gap):
+            return Reading(indicator, year, "absent", gaps=(now,), previous=year - 1)
         if previous is None:
             return Reading(indicator, year, "no_previous", previous=year - 1)
-        found = [frames.part(year, indicator.numerator[0]), frames.part(previous, indicator.numerator[0])]
-        top, bottom = found[:1], found[1:]
+        top, bottom = [now], [frames.part(previous, indicator.numerator[0])]
     else:
+        previous = None
         top = [frames.part(year, s) for s in indicator.numerator]
         bottom = [frames.part(year, s) for s in indicator.denominator]
     gaps = tuple(p for p in (*top, *bottom) if isinstance(p, Gap))
