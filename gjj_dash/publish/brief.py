@@ -40,6 +40,7 @@ table { border-collapse: collapse; width: 100%%; }
 th, td { border-bottom: 1px solid #ccc; padding: 0.18em 0.3em; text-align: left; vertical-align: top; }
 th { font-size: 0.85em; color: #333; border-bottom: 1px solid #888; }
 td.head { font-weight: bold; white-space: nowrap; }
+td.now { white-space: nowrap; }
 .tag { font-size: 0.78em; border: 1px solid #777; border-radius: 2px; padding: 0 0.25em; white-space: nowrap; }
 .watch { font-size: 0.78em; font-weight: bold; color: #8a4b00; white-space: nowrap; }
 ol { margin: 0.1em 0 0 1.3em; padding: 0; }
@@ -93,7 +94,7 @@ def _indicators(parts: BriefParts, lang: str) -> str:
         watch = f' <span class="watch">{escape(t("brief.watch", lang))}</span>' if card.flags else ""
         small = card.detail or card.note
         sample = f'<span class="tag">{escape(card.sample)}</span>' if card.sample else ""
-        rows.append(f'<tr><td class="head">{escape(card.label)}{watch}</td><td>{escape(card.headline)}</td>'
+        rows.append(f'<tr><td class="head">{escape(card.label)}{watch}</td><td class="now">{escape(card.headline)}</td>'
                     f'<td class="small">{escape(small)}</td><td class="small">{escape(card.last)}</td>'
                     f"<td>{sample}</td></tr>")
     return f"<table><thead><tr>{heads}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
