@@ -137,8 +137,9 @@ def _terms(cat: Catalogue, series: tuple[str, ...], fmt: str, lang: str) -> tupl
     for item in series:
         rows = series_rows(cat, item, fmt, lang)
         missing += [] if rows else [cat.label(item, lang)]
-        lines.append(f"{cat.label(item, lang)}：{rows_text(rows, lang) if rows else t('lead.no_row', lang)}")
-    return "；".join(lines), missing
+        found = rows_text(rows, lang) if rows else t("lead.no_row", lang)
+        lines.append(t("lead.source_line", lang, label=cat.label(item, lang), rows=found))
+    return ("；" if lang == "zh" else "; ").join(lines), missing
 
 
 def _leadership(cat: Catalogue, key: KeyIndicator, fmt: str, lang: str) -> dict[str, str]:

@@ -34,4 +34,4 @@ def test_in_english(bundled: Dataset) -> None:
     """English headers and words; the official row labels stay as printed."""
     frame = leadership_frame(bundled, "en")
     assert "Computed for this format" in frame.columns
-    assert "表三 （七）总计" in frame.iloc[1]["Denominator (rows in this format)"]
+    assert frame.iloc[1]["Denominator (rows in this format)"] == "Requests decided (all results): Table III （七）总计"
