@@ -1,11 +1,14 @@
-"""总览: the year's key figures with unit, source, qualifier and year-on-year change."""
+"""总览: the leadership board (indicators, 需关注, data status, brief), then the year's key figures with unit, source,
+qualifier and year-on-year change."""
 
 import streamlit as st
 
 from gjj_dash.i18n import t
-from gjj_dash.ui import loaders, shell, widgets
+from gjj_dash.ui import leadership, loaders, shell, widgets
 
 ctx = shell.page("overview.title")
+leadership.render(ctx.dataset, ctx.year, ctx.lang)
+st.subheader(t("lead.kpis", ctx.lang), anchor=False)
 
 st.caption(t("overview.intro", ctx.lang, year=ctx.year))
 prev = ctx.dataset.previous_year(ctx.year)

@@ -147,7 +147,7 @@ def brief_html(parts: BriefParts, lang: str = "zh", *, fonts: tuple[str, ...] = 
             f"<style>{CSS % {'fonts': family, 'size': size}}</style></head><body>{''.join(sections)}</body></html>\n")
 
 
-def brief_name(parts: BriefParts) -> str:
-    """The brief's file stem: year and the data's fingerprint, so a newer brief never shares an older one's name."""
-    return f"gjj-brief-{parts.board.year}-{parts.status.fingerprint[:8]}"
-
+def brief_name(board: Board, status: DataStatus) -> str:
+    """The brief's file stem: year, the data's fingerprint and the rules' digest, so a brief of other data or other
+    rules never shares a name (download caches compare names)."""
+    return f"gjj-brief-{board.year}-{status.fingerprint[:8]}-{board.rules.digest[:6] or 'norules'}"
