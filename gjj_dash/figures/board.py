@@ -79,30 +79,43 @@ def build_board(
     return Board(year, tuple(past[year]), past, tuple(flags), rules)
 
 
-def _number(value: float | None) -> str:
-    return "" if value is None else plain_number(value)
+Cell = str | int | float | None
 
 
-def indicator_rows(dataset: Dataset, board: Board, lang: str = "zh") -> list[dict[str, str]]:
-    """The indicators as rows (headers in the language): 分子 and 分母 plain numbers, 数值 the percent with one
-    decimal whenever 分母 > 0 (small samples too), blank when 分母 is 0; 提示 the flags, then the reason a value is
-    missing or what to know about it. Flags about no indicator follow as rows of their own."""
+def _number(value: float | None) -> int | float | None:
+    return None if value is None else (int(value) if float(value).is_integer() else float(value))
+
+
+def indicator_rows(dataset: Dataset, board: Board, lang: str = "zh") -> list[dict[str, Cell]]:
+    """The indicators as rows (headers in the language): 年度 a whole number, 分子 and 分母 numbers, 数值 the percent
+    rounded to one decimal whenever 分母 > 0 (small samples too), None when 分母 is 0 or there is no value; 提示 the
+    flags, then the reason a value is missing or what to know about it. Flags about no indicator follow as rows of
+    their own. `row_text` gives the cells as a CSV writes them."""
     cat, fmt = dataset.catalogue, dataset.format_of(board.year)
     head = [t(f"lead.col_{k}", lang) for k in ROW_KEYS]
     rows = []
     for r in board.readings:
         notes = [f.text for f in board.flags_of(r)] + [n for n in [reason(r, cat, lang)] if n]
-        value = "" if r.value is None else f"{r.value:.1f}"
-        cells = (r.indicator.name(lang), str(r.year), _number(r.num), _number(r.den), value, r.indicator.unit,
+        value = None if r.value is None else round(r.value, 1)
+        cells = (r.indicator.name(lang), r.year, _number(r.num), _number(r.den), value, r.indicator.unit,
                  sample_label(r, lang), "；".join(notes), headline(r, cat, lang), r.indicator.formula_text(lang),
                  "；".join(sources(r, cat, fmt, lang)), r.indicator.id)
         rows.append(dict(zip(head, cells, strict=True)))
     for flag in board.flags:
         if owner(flag, board.readings) is None:
             subject = cat.label(flag.target, lang) if flag.target else t(f"lead.subject_{flag.kind}", lang)
-            cells = (subject, str(board.year), "", "", "", "", "", flag.text, "", "", flag.where, flag.rule)
+            cells = (subject, board.year, None, None, None, "", "", flag.text, "", "", flag.where, flag.rule)
             rows.append(dict(zip(head, cells, strict=True)))
     return rows
+
+
+def row_text(key: str, value: Cell, lang: str = "zh") -> str:
+    """One cell of an indicator row as text: blank for None, 数值 with one decimal ("50.7", "0.0"), plain numbers."""
+    if value is None:
+        return ""
+    if key == t("lead.col_value", lang) and isinstance(value, (int, float)):
+        return f"{value:.1f}"
+    return plain_number(value) if isinstance(value, (int, float)) else str(value)
 
 
 def data_status(dataset: Dataset, year: int, data_dir: Path, findings: Iterable[Finding]) -> DataStatus:

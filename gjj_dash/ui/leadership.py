@@ -117,6 +117,8 @@ def _flags(found: Board, lang: str) -> None:
             st.caption(t("brief.no_flags", lang))
         for n, flag in enumerate(found.flags):
             st.markdown(f"{n + 1}. {_plain(flag.text)}")
+            if flag.where and flag.kind in ("below", "above", "fall", "rise"):  # the others name their rows already
+                st.caption(t("lead.rows_behind", lang, rows=_plain(flag.where)))
             st.page_link(PAGES.get(flag.page, QUALITY_PAGE), label=t("lead.open_page", lang, page=t(
                 f"page.{flag.page}", lang), year=flag.year), icon=":material/arrow_forward:",
                 query_params={"year": str(flag.year)})

@@ -56,11 +56,12 @@ def test_indicators_csv_of_a_2021_format_year(store: Path, capsys: pytest.Captur
 
 
 def test_indicators_of_the_seed_year_say_why_there_is_no_rate(store: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """2016: no request decided (数值 blank, never 0), no such row in the old table, JSON with the same keys."""
+    """2016 as JSON (the CSV's keys; numbers as numbers, blanks null): no request decided (数值 null, never 0),
+    no such row in the old table."""
     code, out, _ = run(capsys, "indicators", "--year", "2016", "--format", "json", "--data-dir", str(store))
     assert code == 0
     rows = {r["编号"]: r for r in json.loads(out)}
-    assert (rows["disclosure_rate"]["分母"], rows["disclosure_rate"]["数值"]) == ("0", "")
+    assert (rows["disclosure_rate"]["分母"], rows["disclosure_rate"]["数值"]) == (0, None)
     assert rows["disclosure_rate"]["提示"].startswith("本年无办结申请")
     old = "政府信息公开情况统计表(旧版全国统一格式)"
     assert rows["dispute_rate"]["提示"].startswith(f"{old}无“行政诉讼·未经复议直接起诉”对应行")

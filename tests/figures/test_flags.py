@@ -41,7 +41,7 @@ def test_one_correction_of_six_is_a_count_with_no_rate_flag(tmp_path: Path) -> N
     assert board.flags[0].text == "行政复议·结果纠正 1 件（2024年，表四 行政复议·结果纠正）。"
     assert board.flags[0].link == "/tables?year=2024"
     row = next(r for r in indicator_rows(data, board) if r["编号"] == "review_correction_rate")
-    assert (row["分子"], row["分母"], row["数值"], row["样本"]) == ("1", "6", "16.7", "样本偏少")
+    assert (row["分子"], row["分母"], row["数值"], row["样本"]) == (1, 6, 16.7, "样本偏少")
     assert row["提示"] == board.flags[0].text  # the count flag belongs to the indicator whose numerator it is
 
 
@@ -71,7 +71,7 @@ def test_no_decided_request_reads_as_words_never_zero_percent(tmp_path: Path) ->
     assert (reading.status, reading.value) == ("zero", None)
     assert headline(reading, data.catalogue) == "本年无办结申请"
     row = next(r for r in indicator_rows(data, board) if r["编号"] == "disclosure_rate")
-    assert (row["分子"], row["分母"], row["数值"], row["提示"]) == ("0", "0", "", "本年无办结申请")
+    assert (row["分子"], row["分母"], row["数值"], row["提示"]) == (0, 0, None, "本年无办结申请")
     assert "%" not in headline(reading, data.catalogue)
     assert board.flags == ()
 

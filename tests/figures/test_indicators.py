@@ -123,14 +123,15 @@ def test_a_new_format_year_has_no_disclosed_total(formats: Dataset, rules: Rules
 
 
 def test_indicator_rows_have_the_issue_columns_and_plain_numbers(formats: Dataset, rules: Rules) -> None:
-    """指标 … 提示; 分子/分母 plain numbers; 数值 one decimal (small samples too), blank for a zero denominator."""
+    """指标 … 提示; 分子/分母 numbers; 数值 rounded to one decimal (small samples too), None for a zero denominator."""
     board = build_board(formats, 2021, rules)
     rows = {r["编号"]: r for r in indicator_rows(formats, board)}
     assert list(rows["disclosure_rate"])[:8] == ["指标", "年度", "分子", "分母", "数值", "单位", "样本", "提示"]
     assert [rows["disclosure_rate"][k] for k in ("指标", "年度", "分子", "分母", "数值", "单位", "样本")] == [
-        "实质公开率", "2021", "35", "69", "50.7", "%", "样本一般"]
-    assert (rows["review_correction_rate"]["数值"], rows["review_correction_rate"]["样本"]) == ("0.0", "样本偏少")
+        "实质公开率", 2021, 35, 69, 50.7, "%", "样本一般"]
+    assert (rows["review_correction_rate"]["数值"], rows["review_correction_rate"]["样本"]) == (0.0, "样本偏少")
     seed = {r["编号"]: r for r in indicator_rows(formats, build_board(formats, 2016, rules))}
-    assert (seed["disclosure_rate"]["分母"], seed["disclosure_rate"]["数值"]) == ("0", "")
+    assert (seed["disclosure_rate"]["分母"], seed["disclosure_rate"]["数值"]) == (0, None)
     assert seed["disclosure_rate"]["提示"].startswith("本年无办结申请")
-    assert (seed["dispute_rate"]["分子"], seed["dispute_rate"]["数值"], seed["dispute_rate"]["样本"]) == ("", "", "")
+    dispute = seed["dispute_rate"]
+    assert (dispute["分子"], dispute["数值"], dispute["样本"]) == (None, None, "")
