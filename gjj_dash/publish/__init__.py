@@ -1,6 +1,7 @@
 """Publish layer: what leaves the system — exports of the official tables (CSV/XLSX/HTML/JSON) and of the
-whole dataset (CSV/Parquet), the official printed layout, the blank templates, the data dictionary, and the shared
-file rules (formula-safe text, content-hashed names).
+whole dataset (CSV/Parquet), the official printed layout, the blank templates, the data dictionary, the leadership
+brief (HTML, PDF through WeasyPrint) and indicator files, and the shared file rules (formula-safe text, content-hashed
+names).
 
 May import every layer below (figures, ingest, store, quality, model); never Streamlit.
 """
