@@ -135,6 +135,13 @@ CASES = [
          [old({"old.s1.disclosed": 20, "old.s1.ch_website": 20}, 2015),
           old({"old.s1.disclosed": 204, "old.s1.ch_website": 204})],
          "jump", "warning", "由 2015 年的 20 条 变为 2016 年的 204 条", "10.2 倍"),
+    case("cross-year jump down to 0 says so, not “0.0 倍”",
+         [old({"old.s1.disclosed": 20, "old.s1.ch_website": 20}, 2015), old({"old.s1.disclosed": 0})],
+         "jump", "warning", "由 2015 年的 20 条 变为 2016 年的 0 条（降至 0）"),
+    case("cross-year jump across formats names them as readers know them",
+         [old({"old.s3.received": 2, "old.s3.recv_online": 2}, 2018),
+          (2019, "new2019", {("n19.s3.new_received", "natural"): 30, ("n19.s3.new_received", "total"): 30})],
+         "jump", "warning", "由 2018 年的 2 件 变为 2019 年的 30 件", "两年的报表格式不同（旧版统计表 → 2019年版）"),
     case("narrative vs table", [old({"old.s8.reading_points": 3, "narrative.reading_points": 17})],
          "restates", "note", "报告正文称“政府信息查阅点”为 17 个", "“(二)设置政府信息公开查阅点数”为 3 个"),
 ]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from gjj_dash.model.numbers import NumberError, cell_text, display, parse_number
+from gjj_dash.model.numbers import NumberError, cell_text, decimals_of, display, parse_number
+from gjj_dash.model.values import Cell
 
 
 @pytest.mark.parametrize(
@@ -56,3 +57,24 @@ def test_display_and_cell_text(value, qualifier, blank, shown, cell) -> None:
     """People see separators and “+”; files get the figure as the table printed it."""
     assert display(value, qualifier, blank) == shown
     assert cell_text(value, qualifier, blank) == cell
+
+
+@pytest.mark.parametrize(
+    ("raw", "value", "shown"),
+    [
+        ("73802895.90元", 73802895.9, "73,802,895.90"),  # an amount keeps the two decimals it was printed with
+        ("24252.311082", 24252.311082, "24,252.311082"),  # Pingtan 2021's fee in 万元: six decimals, not rounded
+        ("75394432.52元", 75394432.52, "75,394,432.52"),
+        ("204", 204.0, "204"),
+        ("1.2万", 12000.0, "12,000"),  # 万: the printed decimals are not the figure's
+    ],
+)
+def test_a_figure_keeps_its_printed_decimals(raw: str, value: float, shown: str) -> None:
+    """display() with decimals_of(raw) writes the figure with exactly the decimals the report printed."""
+    assert display(value, "", False, "zh", decimals_of(raw)) == shown
+
+
+def test_a_cell_shows_its_printed_decimals() -> None:
+    """A stored cell read back ("73802895.90元") shows 73,802,895.90 on every page, never 73,802,895.9."""
+    cell = Cell(73802895.9, "", False, "73802895.90元", "", "")
+    assert cell.display() == "73,802,895.90"

@@ -35,13 +35,14 @@ def test_overview_shows_the_2016_figures_with_units_sources_and_qualifier(app) -
     assert metrics["主动公开政府信息数"] == "204 条"
     assert metrics["门户网站公众浏览"] == "13,810 次"
     assert metrics["个人公积金信息查询"] == "19,000+ 人次"
-    assert metrics["服务大厅 / 服务窗口 / 窗口工作人员"] == "3 / 19 / 25 个 / 个 / 人"
+    assert (metrics["服务大厅"], metrics["服务窗口"], metrics["窗口工作人员"]) == ("3 个", "19 个", "25 人")
     shown = texts(at)
     assert "来源：政府信息公开情况统计表「(一)主动公开政府信息数」" in shown
     assert "来源：年度报告正文 二、主动公开政府信息情况" in shown
     assert "目前只载入了 2016 年一个年度" in shown
     assert "报告未按管理部分别列出" in shown
-    assert "报告正文：中心未接到政府信息公开申请" in shown
+    assert "报告正文：“中心未接到政府信息公开申请”" in shown
+    assert "报告正文：“204 = 9 + 94 + 91 + 6 + 4(规范性文件9、政府网站94、政务微博91、其他方式6、回应热点4)”" in shown
 
 
 def test_year_comes_from_the_url(app) -> None:

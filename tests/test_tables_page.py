@@ -77,7 +77,7 @@ def test_new_format_year_shows_each_table_in_its_own_shape(app, data_copy: Path)
     group = s3[s3[("", "信息内容")] == "三、本年度办理结果"].iloc[0].tolist()
     assert group[1:] == [""] * 8
     fees = at.dataframe[3].value.iloc[0].tolist()
-    assert fees == ["\u3000行政事业性收费", "万元", "24,252.31"]
+    assert fees == ["\u3000行政事业性收费", "万元", "24,252.311082"]  # as printed: six decimals, not rounded
     assert "本年度报告未附填报人信息。" in texts(at)
     assert len(at.download_button) == 6
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from gjj_dash.figures import trends
+from gjj_dash.figures import cards, trends
 from gjj_dash.figures.blocks import Block, View
 from gjj_dash.figures.charts import Axes, bar_chart, chart_frame
 from gjj_dash.figures.facts import (
@@ -159,7 +159,7 @@ def disclosure_view(dataset: Dataset, frame: Frame, year: int, lang: str) -> Vie
         year=year,
         intro=t("disclosure.intro", lang, year=year),
         year_note=trends.year_note(dataset, year, lang),
-        cards=trends.cards(dataset, year, headline, lang),
+        cards=cards.cards(dataset, year, headline, lang),
         blocks=tuple(b for b in blocks if b is not None),
         trends=trends.across(dataset, year, "disclosure_single", lang, across),
     )

@@ -8,10 +8,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from gjj_dash.figures.blocks import Card
 from gjj_dash.i18n import t
 from gjj_dash.model.catalogue import Catalogue
-from gjj_dash.model.numbers import ABOUT, AT_LEAST, display
+from gjj_dash.model.numbers import ABOUT, AT_LEAST, decimals_of, display
 from gjj_dash.model.series import change_text
 from gjj_dash.model.values import CENTRE, Cell, Dataset
 
@@ -51,11 +50,11 @@ class Fact:
         return not (self.blank or self.missing)
 
 
-def shown(value: float | None, qualifier: str, blank: bool, lang: str) -> str:
-    """A figure for people; a blank official cell reads "— 未填报"."""
+def shown(value: float | None, qualifier: str, blank: bool, lang: str, raw: str = "") -> str:
+    """A figure for people, with the decimals its report printed (`raw`); a blank official cell reads "— 未填报"."""
     if blank:
         return f"— {t('common.blank', lang)}"
-    return display(value, qualifier, False, lang)
+    return display(value, qualifier, False, lang, decimals_of(raw))
 
 
 def source_of(dataset: Dataset, year: int, item: str, cell: Cell | None, lang: str) -> str:
@@ -84,7 +83,7 @@ def fact(dataset: Dataset, year: int, item: str, lang: str, *, unit: str = CENTR
     elif measure is not None and measure.kind == "text":
         shown_as = cell.text or "—"
     else:
-        shown_as = shown(value, qualifier, blank, lang)
+        shown_as = shown(value, qualifier, blank, lang, "" if cell is None else cell.raw)
     return Fact(
         item=item,
         label=cat.label(item, lang),
@@ -124,6 +123,7 @@ def series_fact(dataset: Dataset, frame: Frame, year: int, series: str, lang: st
         return Fact(series, cat.label(series, lang), h.label, h.unit, None, "", False, True, "—", "")
     blank = bool(row["blank"])
     value = None if blank else float(row["value"])
+    raw = single_raw(dataset, year, series)
     return Fact(
         item=series,
         label=cat.label(series, lang),
@@ -133,9 +133,9 @@ def series_fact(dataset: Dataset, frame: Frame, year: int, series: str, lang: st
         qualifier=str(row["qualifier"]),
         blank=blank,
         missing=False,
-        display=shown(value, str(row["qualifier"]), blank, lang),
+        display=shown(value, str(row["qualifier"]), blank, lang, raw),
         source=series_source(dataset, year, series, lang),
-        raw=single_raw(dataset, year, series),
+        raw=raw,
         by_branch=bool(row["by_branch"]),
         blank_cells=int(row["blank_cells"]),
         caveat="；".join(dict.fromkeys(m.caveat for m in h.mappings
@@ -203,21 +203,6 @@ def delta(current: Fact, previous: Fact | None, lang: str) -> str | None:
     if previous is None or not current.reported or not previous.reported:
         return None
     return change_text(current.amount, previous.amount, current.approximate or previous.approximate, lang)
-
-
-def card(item: Fact, change: str | None, lang: str) -> Card:
-    """A KPI card of a figure, for the shared card widget."""
-    return Card(
-        series=(item.item,),
-        label=item.label,
-        value=item.display if not item.blank else "—",
-        unit=item.unit,
-        source=item.source or "—",
-        delta=change,
-        approximate=item.qualifier in AT_LEAST,
-        blank=item.blank,
-        note=item.text if item.blank else "",
-    )
 
 
 def named(label: str, official: str, lang: str, header: str = "") -> dict[str, str]:

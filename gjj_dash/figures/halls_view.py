@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pandas as pd
 
-from gjj_dash.figures import trends
+from gjj_dash.figures import cards, trends
 from gjj_dash.figures.blocks import Block, View
 from gjj_dash.figures.charts import Axes, bar_chart, chart_frame, matrix_chart
 from gjj_dash.figures.facts import (
@@ -166,7 +166,7 @@ def halls_view(dataset: Dataset, frame: Frame, year: int, lang: str) -> View:
         year=year,
         intro=t("halls.intro", lang, year=year),
         year_note=trends.year_note(dataset, year, lang),
-        cards=trends.cards(dataset, year, headline, lang),
+        cards=cards.cards(dataset, year, headline, lang),
         blocks=(branch_block(dataset, year, lang), facility_block(dataset, year, lang),
                 service_block(dataset, year, lang)),
         trends=trends.across(dataset, year, "halls_single", lang, across),

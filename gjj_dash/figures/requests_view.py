@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pandas as pd
 
-from gjj_dash.figures import trends
+from gjj_dash.figures import cards, trends
 from gjj_dash.figures.applicants import applicants_block, carry_block, cell_fact, cells_table, is_new, is_row_sum
 from gjj_dash.figures.blocks import Block, View
 from gjj_dash.figures.charts import Axes, bar_chart, chart_frame
@@ -244,7 +244,7 @@ def requests_view(dataset: Dataset, frame: Frame, year: int, lang: str) -> View:
             applicants_block(dataset, year, lang) if not is_new(dataset, year) else None,
             other_block(dataset, frame, year, lang),
         ) if b is not None)
-        cards: tuple = ()
+        headline_cards: tuple = ()
     else:
         received = parts_block(dataset, year, "requests_received", "received", lang)
         completed = parts_block(dataset, year, "requests_completed", "completed", lang)
@@ -258,13 +258,13 @@ def requests_view(dataset: Dataset, frame: Frame, year: int, lang: str) -> View:
             appeals_block(dataset, frame, year, lang),
             other_block(dataset, frame, year, lang),
         ) if b is not None)
-        cards = trends.cards(dataset, year, lambda y: [series_fact(dataset, frame, y, s, lang) for s in HEADLINE],
-                             lang)
+        headline_cards = cards.cards(
+            dataset, year, lambda y: [series_fact(dataset, frame, y, s, lang) for s in HEADLINE], lang)
     return View(
         year=year,
         intro=t("requests.intro", lang, year=year),
         year_note=trends.year_note(dataset, year, lang),
-        cards=cards,
+        cards=headline_cards,
         summary=(none,) if none else (),
         blocks=blocks,
         trends=trends.across(dataset, year, "requests_single", lang, across),

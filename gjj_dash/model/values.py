@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from gjj_dash.model.catalogue import Catalogue, load_catalogue
-from gjj_dash.model.numbers import AT_LEAST, display
+from gjj_dash.model.numbers import AT_LEAST, decimals_of, display
 
 # The canonical frame every reader produces and every page reads; dtypes are declared here and nowhere else.
 VALUE_DTYPES: dict[str, str] = {
@@ -41,7 +41,7 @@ class Cell:
     source: str
 
     def display(self, lang: str = "zh") -> str:
-        return display(self.value, self.qualifier, self.blank, lang)
+        return display(self.value, self.qualifier, self.blank, lang, decimals_of(self.raw))
 
 
 def empty_values() -> pd.DataFrame:

@@ -13,7 +13,7 @@ from gjj_dash.figures.blocks import Card
 from gjj_dash.figures.board import Board, DataStatus, build_board, data_status
 from gjj_dash.figures.flags import Flag
 from gjj_dash.figures.leadership_view import IndicatorCard, indicator_cards
-from gjj_dash.figures.overview import overview_cards
+from gjj_dash.figures.overview import overview_view
 from gjj_dash.figures.rules import Rules
 from gjj_dash.i18n import t
 from gjj_dash.model.problems import Finding
@@ -71,7 +71,7 @@ def brief_parts(
     report = dataset.reports.get(year, {})
     unit = str(report.get("reporting_unit") or (report.get("footer") or {}).get("填报单位") or "")
     return BriefParts(board, tuple(indicator_cards(dataset, board, lang)),
-                      tuple(overview_cards(dataset, frame, year, lang)), data_status(dataset, year, data_dir, found),
+                      overview_view(dataset, frame, year, lang).cards, data_status(dataset, year, data_dir, found),
                       unit, generated or time.strftime("%Y-%m-%d %H:%M"))
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
 import streamlit as st
 
 from gjj_dash.figures.board import Board, DataStatus, build_board, data_status
@@ -17,13 +16,13 @@ from gjj_dash.figures.leadership_view import (
     trend_figure,
     trend_table,
 )
-from gjj_dash.figures.rules import RuleBook, RuleState, rules_path
+from gjj_dash.figures.rules import RuleBook, Rules, RuleState, rules_path
 from gjj_dash.i18n import t
-from gjj_dash.model.problems import Finding
 from gjj_dash.model.values import Dataset
 from gjj_dash.publish.brief import FONT_STACK, brief_html, brief_name, brief_parts
 from gjj_dash.publish.brief_pdf import CjkFont, brief_pdf, find_cjk_font
-from gjj_dash.ui import loaders, widgets
+from gjj_dash.ui import loaders, public, shell, widgets
+from gjj_dash.ui import render as view_render
 from gjj_dash.ui.quality import QUALITY_PAGE, _plain
 
 PAGES = {"tables": "views/tables.py", "portal": "views/portal.py", "disclosure": "views/disclosure.py",
@@ -41,19 +40,13 @@ def rule_state() -> RuleState:
     return _book(str(rules_path(loaders.data_dir()))).current()
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
-def _board(folder: str, version: str, digest: str, year: int, lang: str, _data: Dataset, _series: pd.DataFrame,
-           _findings: list[Finding], _state: RuleState) -> tuple[Board, tuple[IndicatorCard, ...], DataStatus]:
-    board = build_board(_data, year, _state.rules, _findings, _series, lang)
-    status = data_status(_data, year, Path(folder), _findings)
-    return board, tuple(indicator_cards(_data, board, lang)), status
-
-
-def board(year: int, lang: str) -> tuple[Board, tuple[IndicatorCard, ...], DataStatus]:
+# Keyed on the rules themselves (a frozen value): new thresholds give new entries, a refused file changes nothing.
+@loaders.versioned(st.cache_resource, max_entries=32)
+def board(data: Dataset, year: int, lang: str, rules: Rules) -> tuple[Board, tuple[IndicatorCard, ...], DataStatus]:
     """The year's board, cards and data status, built once per data version, rules, year and language."""
-    state = rule_state()
-    return _board(str(loaders.data_dir()), loaders.current_version(), state.rules.digest, year, lang,
-                  loaders.dataset(), loaders.series(), loaders.findings(lang), state)
+    found = loaders.findings(lang)
+    made = build_board(data, year, rules, found, loaders.series(), lang)
+    return made, tuple(indicator_cards(data, made, lang)), data_status(data, year, loaders.data_dir(), found)
 
 
 @st.cache_resource(show_spinner=False, max_entries=1)
@@ -61,10 +54,10 @@ def _font() -> CjkFont | None:
     return find_cjk_font()  # fontconfig's answer does not change while the server runs
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
-def _brief(folder: str, version: str, digest: str, year: int, lang: str, kind: str, _data: Dataset,
-           _findings: list[Finding], _state: RuleState) -> bytes:
-    parts = brief_parts(_data, year, Path(folder), _state.rules, _findings, lang)
+@loaders.versioned(st.cache_resource, max_entries=16)
+def brief(data: Dataset, year: int, lang: str, kind: str, rules: Rules) -> bytes:
+    """The brief's bytes (kind pdf or html), made when its download is clicked, once per data version and rules."""
+    parts = brief_parts(data, year, loaders.data_dir(), rules, loaders.findings(lang), lang)
     if kind == "html":
         return brief_html(parts, lang).encode("utf-8")
     return brief_pdf(lambda fonts, size, limit: brief_html(parts, lang, fonts=fonts, size=size, flag_limit=limit),
@@ -139,33 +132,40 @@ def _status(status: DataStatus, state: RuleState, lang: str) -> None:
         st.warning(_plain("；".join(state.problems)) + "  \n" + when, icon=":material/rule:")
 
 
-def _downloads(dataset: Dataset, found: Board, status: DataStatus, lang: str) -> None:
+def _downloads(found: Board, status: DataStatus, lang: str) -> None:
     """The brief as PDF (when the server has a Chinese font) and HTML, each made only when clicked."""
-    state = rule_state()
-    head = (str(loaders.data_dir()), loaders.current_version(), state.rules.digest, found.year, lang)
-    tail = (dataset, loaders.findings(lang), state)
-    stem = brief_name(found, status)
+    rules, stem = found.rules, brief_name(found, status)
     st.caption(t("lead.brief_caption", lang))
     columns = st.columns(2)
     with columns[0]:
         if _font() is None:
             st.caption(t("lead.no_font", lang))
         else:
-            widgets.download(t("lead.brief_pdf", lang), lambda: _brief(*head, "pdf", *tail), file_name=f"{stem}.pdf",
-                             mime="application/pdf", key="lead_brief_pdf", icon=":material/picture_as_pdf:")
+            widgets.download(t("lead.brief_pdf", lang), lambda: brief(found.year, lang, "pdf", rules),
+                             file_name=f"{stem}.pdf", mime="application/pdf", key="lead_brief_pdf",
+                             icon=":material/picture_as_pdf:")
     with columns[1]:
-        widgets.download(t("lead.brief_html", lang), lambda: _brief(*head, "html", *tail), file_name=f"{stem}.html",
-                         mime="text/html", key="lead_brief_html", icon=":material/download:")
+        widgets.download(t("lead.brief_html", lang), lambda: brief(found.year, lang, "html", rules),
+                         file_name=f"{stem}.html", mime="text/html", key="lead_brief_html", icon=":material/download:")
 
 
 def render(dataset: Dataset, year: int, lang: str) -> None:
     """The leadership board of a year: indicators on the left; flags, data status and the brief on the right."""
-    found, cards, status = board(year, lang)
+    state = rule_state()
+    found, cards, status = board(year, lang, state.rules)
     left, right = st.columns([3, 2], gap="medium")
     with left:
         _indicators(dataset, found, cards, lang)
         st.caption(t("brief.sample_rule", lang, fair=found.rules.fair, ample=found.rules.ample))
     with right:
         _flags(found, lang)
-        _status(status, rule_state(), lang)
-        _downloads(dataset, found, status, lang)
+        _status(status, state, lang)
+        _downloads(found, status, lang)
+
+
+def page() -> None:
+    """The overview: its title, the leadership board, then the key figures (the public overview view)."""
+    ctx = shell.page("overview.title")
+    render(ctx.dataset, ctx.year, ctx.lang)
+    st.subheader(t("lead.kpis", ctx.lang), anchor=False)
+    view_render.render(public.view("overview", ctx.year, ctx.lang), ctx.lang, page="overview")

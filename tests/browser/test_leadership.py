@@ -51,7 +51,7 @@ def bottom(tab, locator) -> float:
     return box["y"] + box["height"]
 
 
-@pytest.mark.parametrize("path", ["/?year=2021"])
+@pytest.mark.parametrize("path", ["/?year=2021", "/overview?year=2021"])
 def test_indicators_and_flags_are_above_the_fold(screen, path: str) -> None:
     """At 1280×800, every indicator's line (name, headline, tag, last year) and the first flag with its page link
     are inside the first screen."""

@@ -1,4 +1,4 @@
-"""Streamlit glue: renders a public page's view — intro, cards, sections of chart + table + notes, trends."""
+"""Streamlit glue: renders a public page's View — intro, cards, sections of chart + table + notes, trends."""
 
 from __future__ import annotations
 
@@ -10,6 +10,9 @@ from gjj_dash.figures.blocks import Block, View
 from gjj_dash.i18n import t
 from gjj_dash.model.problems import Finding
 from gjj_dash.ui import loaders, quality, widgets
+
+# Three cards a row: at 1280 px beside the sidebar a fourth cut figures such as “19,000+ 人次” and long labels short.
+CARDS_PER_ROW = 3
 
 
 def section(block: Block, lang: str, year: int, findings: list[Finding] | None = None) -> None:
@@ -45,10 +48,10 @@ def render(view: View, lang: str, page: str) -> None:
         st.info(view.year_note)
     for sentence in view.summary:
         st.info(sentence)
-    if view.cards:
-        columns = st.columns(min(4, len(view.cards)))
-        for n, item in enumerate(view.cards):
-            with columns[n % len(columns)]:
+    for first in range(0, len(view.cards), CARDS_PER_ROW):  # row by row, so cards read left to right
+        row = view.cards[first : first + CARDS_PER_ROW]
+        for n, (column, item) in enumerate(zip(st.columns(CARDS_PER_ROW), row, strict=False), start=first):
+            with column:
                 widgets.kpi_card(item, lang, key=f"kpi_{page}_{n}", year=view.year, findings=findings)
     for block in view.blocks:
         section(block, lang, view.year, findings)
