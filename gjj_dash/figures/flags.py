@@ -77,8 +77,9 @@ class _Raise:
         beyond = now.value < rule.threshold if rule.kind == "below" else now.value > rule.threshold
         if not beyond:
             return None
-        change = now.indicator.kind == "change"
-        text = t(f"lead.flag_{rule.kind}", self.lang, label=now.indicator.name(self.lang), year=self.year,
+        change = now.indicator.kind == "change"  # its detail names both years already
+        key = f"lead.flag_{rule.kind}" + ("_change" if change else "")
+        text = t(key, self.lang, label=now.indicator.name(self.lang), year=self.year,
                  value=headline(now, self.cat, self.lang), detail=detail(now, self.cat, self.lang),
                  threshold=_threshold(rule.threshold, change, self.lang))
         return self.flag(rule, text, self.where(now), self.page(now.indicator.series))

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from gjj_dash.figures.board import Board, DataStatus, build_board, data_status
@@ -49,6 +51,15 @@ def board(data: Dataset, year: int, lang: str, rules: Rules) -> tuple[Board, tup
     return made, tuple(indicator_cards(data, made, lang)), data_status(data, year, loaders.data_dir(), found)
 
 
+@loaders.versioned(st.cache_resource, max_entries=64)
+def trend(data: Dataset, year: int, lang: str, rules: Rules, indicator: str) -> tuple[go.Figure, pd.DataFrame]:
+    """An indicator's chart across the years and its table, built when the indicator is first opened."""
+    found = board(year, lang, rules)[0]
+    frame = indicator_trend(data, found, indicator, lang)
+    label = next(r.indicator.name(lang) for r in found.readings if r.indicator.id == indicator)
+    return trend_figure(data, frame, label, lang), trend_table(frame, lang)
+
+
 @st.cache_resource(show_spinner=False, max_entries=1)
 def _font() -> CjkFont | None:
     return find_cjk_font()  # fontconfig's answer does not change while the server runs
@@ -85,12 +96,11 @@ def _details(dataset: Dataset, found: Board, card: IndicatorCard, lang: str) -> 
         if lines:
             st.markdown(f"{t(key, lang)}  \n" + "  \n".join(f"- {_plain(line)}" for line in lines))
     st.markdown(f"{t('lead.sources', lang)}  \n" + "  \n".join(f"- {_plain(line)}" for line in card.sources))
-    frame = indicator_trend(dataset, found, card.id, lang)
-    if len(frame) > 1:
-        figure = trend_figure(dataset, frame, card.label, lang)
+    if len(dataset.years) > 1:
+        figure, table = trend(found.year, lang, found.rules, card.id)
         alt = t("lead.chart_alt", lang, label=card.label)
-        widgets.chart_with_table(figure, trend_table(frame, lang), key=f"lead_{card.id}_trend", lang=lang,
-                                 stem=f"gjj-{card.id}", year=found.year, alt=alt)
+        widgets.chart_with_table(figure, table, key=f"lead_{card.id}_trend", lang=lang, stem=f"gjj-{card.id}",
+                                 year=found.year, alt=alt)
 
 
 def _indicators(dataset: Dataset, found: Board, cards: tuple[IndicatorCard, ...], lang: str) -> None:

@@ -87,6 +87,17 @@ def test_a_fall_in_points_needs_enough_sample_in_both_years(tmp_path: Path) -> N
         "实质公开率比上年下降 30.0 个百分点（2023年 80.0% → 2024年 50.0%），超过 10 个百分点。"]
 
 
+def test_a_change_below_its_watch_line_names_both_years(tmp_path: Path) -> None:
+    """门户网站浏览 10,000 → 5,000 is a change of (5000 − 10000) ÷ 10000 = −50 %, beyond the −30 % line."""
+    for year, visits in ((2023, 10000), (2024, 5000)):
+        write_year(tmp_path, year, "new2021", {("portal.visits", "value"): visits})
+    data = load_dataset(tmp_path)
+    board = build_board(data, 2024, rules_of("drop,below,portal_change,-30,,"))
+    assert [f.text for f in board.flags] == [
+        "门户网站浏览同比变化 -50.0%（2023年 10,000 → 2024年 5,000 次）低于关注线 -30%。"]
+    assert board.flags[0].link == "/portal?year=2024"
+
+
 def test_carried_forward_growing_two_years_running(tmp_path: Path) -> None:
     """结转下年度 1 → 2 → 4 over three consecutive years is flagged with each year's figure."""
     for year, forward in ((2022, 1), (2023, 2), (2024, 4)):

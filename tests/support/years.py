@@ -7,15 +7,19 @@ from pathlib import Path
 
 import pandas as pd
 
+from gjj_dash.model.catalogue import load_catalogue
 from gjj_dash.model.values import write_values
 
 FIXTURE_SOURCE = "测试夹具（虚构数据）"
 
 
 def write_year(data_dir: Path, year: int, fmt: str, cells: dict[tuple[str, str], float | None]) -> Path:
-    """A year folder holding exactly `cells` ((row, column) → figure; None is a blank cell) for the centre."""
+    """A year folder holding exactly `cells` ((row, column) → figure; None is a blank cell) for the centre; a
+    report-text measure (portal.visits …) is stored as such, whatever the year's format."""
+    measures = load_catalogue().measures
     rows = [
-        {"year": year, "unit": "centre", "format": fmt, "indicator": row, "column": column,
+        {"year": year, "unit": "centre", "format": "measure" if row in measures else fmt, "indicator": row,
+         "column": column,
          "raw": "" if value is None else f"{value:g}", "value": value, "qualifier": "", "blank": value is None,
          "text": "", "source": FIXTURE_SOURCE}
         for (row, column), value in cells.items()
