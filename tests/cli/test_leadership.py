@@ -146,3 +146,18 @@ def test_a_bad_rules_file_is_named_and_the_shipped_rules_apply(store: Path, caps
     assert f"gjj-dash：flags.csv 第{lines}行：阈值“十”不是数字" in err
     assert "提示规则文件未采用；本次使用的规则：flags.csv" in err
     assert "高于关注线 10%" in out
+
+
+def test_a_published_version_is_named_with_its_date(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A store that published 2021 through `gjj-dash import`: the brief's data status says 第1版 and the day."""
+    data = tmp_path / "data"
+    shutil.copytree(BUNDLED_DATA / "years", data / "years")
+    table = tmp_path / "2021.csv"
+    assert main(["export", "--year", "2021", "--format", "csv", "-o", str(table),
+                 "--data-dir", str(FORMATS.parent)]) == 0
+    assert main(["import", str(table), "--year", "2021", "--by", "测试", "--data-dir", str(data)]) == 0
+    capsys.readouterr()
+    version = json.loads(next((data / "versions" / "2021").glob("*/version.json")).read_text(encoding="utf-8"))
+    assert main(["brief", "--year", "2021", "-o", str(tmp_path / "b.html"), "--data-dir", str(data)]) == 0
+    html = (tmp_path / "b.html").read_text(encoding="utf-8")
+    assert f"数据版本：第1版（发布于 {version['time'][:10]}）" in html
