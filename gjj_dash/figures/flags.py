@@ -146,7 +146,8 @@ class _Raise:
         missing = [y for y in range(min(years), max(years) + 1) if y not in years] if years else []
         if not missing:
             return None
-        text = t("lead.flag_gaps", self.lang, years="、".join(map(str, missing)), first=min(years), last=max(years))
+        joined = ("、" if self.lang == "zh" else ", ").join(map(str, missing))
+        text = t("lead.flag_gaps", self.lang, years=joined, first=min(years), last=max(years))
         return self.flag(rule, text, "", "dictionary")
 
 

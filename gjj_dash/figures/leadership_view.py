@@ -118,13 +118,24 @@ def trend_figure(dataset: Dataset, frame: pd.DataFrame, label: str, lang: str = 
         for r in frame.itertuples(index=False)
     ]
     axes = Axes(t("lead.chart_title", lang, label=label), t("common.year", lang), t("lead.chart_axis", lang))
-    figure = trend_chart(chart_frame(records), axes, changes=format_changes(dataset, lang))
+    figure = trend_chart(chart_frame(records), axes, changes=_changes(dataset, lang))
     gaps = frame[frame["gap"] != ""]
-    if not gaps.empty:
+    if not gaps.empty:  # the reasons are in the table below and on hover: labels would overlap on a narrow chart
         figure.add_trace(go.Scatter(
-            x=gaps["year"].tolist(), y=[0.0] * len(gaps), mode="markers+text", name=t("lead.chart_gap", lang),
-            text=gaps["gap"].tolist(), textposition="top center", cliponaxis=False,
+            x=gaps["year"].tolist(), y=[0.0] * len(gaps), mode="markers", name=t("lead.chart_gap", lang),
+            text=gaps["gap"].tolist(), cliponaxis=False,
             marker={"symbol": "x-thin", "size": 12, "line": {"width": 2, "color": "#555555"}},
             hovertemplate="%{x}: %{text}<extra></extra>",
         ))
     return figure
+
+
+def _changes(dataset: Dataset, lang: str) -> list[tuple[int, str]]:
+    """The format changes named as readers say them (旧版统计表, 2019年版, 2021年版): the chart sits in a column."""
+    formats = dataset.catalogue.formats
+    out = []
+    for year, _ in format_changes(dataset, lang):
+        found = formats.get(dataset.format_of(year))
+        name = dataset.format_name(year, lang) if found is None else (found.short_en if lang == "en" else found.short)
+        out.append((year, t("pub.format_from", lang, label=name)))
+    return out
