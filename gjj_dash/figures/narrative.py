@@ -6,7 +6,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from gjj_dash.figures.facts import Fact, fact, named
+from gjj_dash.figures.facts import Fact, fact
+from gjj_dash.figures.tabulate import named
 from gjj_dash.i18n import t
 from gjj_dash.model.values import Dataset
 

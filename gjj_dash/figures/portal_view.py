@@ -7,8 +7,9 @@ import pandas as pd
 from gjj_dash.figures import cards, trends
 from gjj_dash.figures.blocks import Block, View
 from gjj_dash.figures.charts import Axes, bar_chart, chart_frame
-from gjj_dash.figures.facts import Fact, Frame, SeriesRows, chart_records, fact, facts_table, series_fact, units_of
+from gjj_dash.figures.facts import Fact, Frame, SeriesRows, fact, series_fact
 from gjj_dash.figures.narrative import comparison_table, disagreements, restatements
+from gjj_dash.figures.tabulate import chart_records, facts_table, units_of
 from gjj_dash.i18n import t
 from gjj_dash.model.values import Dataset
 

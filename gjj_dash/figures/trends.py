@@ -11,7 +11,8 @@ import plotly.graph_objects as go
 
 from gjj_dash.figures.blocks import Block
 from gjj_dash.figures.charts import Axes, bar_chart, chart_frame, trend_chart
-from gjj_dash.figures.facts import Fact, Frame, beside, delta, fact, named, series_fact
+from gjj_dash.figures.facts import Fact, Frame, delta, fact, series_fact
+from gjj_dash.figures.tabulate import beside, named
 from gjj_dash.i18n import t
 from gjj_dash.model.values import CENTRE, Dataset
 
