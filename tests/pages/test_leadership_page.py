@@ -12,8 +12,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from gjj_dash.paths import CATALOGUE_DIR
-from tests.conftest import texts
-from tests.fixture_years import data_dir
+from tests.support.fixture_years import data_dir
+from tests.support.pages import texts
 
 Start = Callable[..., AppTest]
 
