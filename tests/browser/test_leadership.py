@@ -36,7 +36,7 @@ def board_server(browser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
 @pytest.fixture
 def screen(browser, board_server: servers.Server) -> Iterator[object]:
     """A fresh 1280×800 tab on that server."""
-    from tests.browser.tab import Tab
+    from tests.browser.tab import Tab  # optional dependency: Playwright, only once a browser was found
 
     context = browser.new_context(locale="zh-CN", viewport=SCREEN, accept_downloads=True)
     try:
