@@ -74,7 +74,7 @@ def test_every_line_of_the_public_pages_can_be_seen_on_white(tmp_path) -> None:
     from gjj_dash.model.series import harmonised_series
     from gjj_dash.store.dataset import load_dataset
     from gjj_dash.ui.public import BUILDERS
-    from tests.support.fixture_years import data_dir
+    from tests.support.years import data_dir
 
     data = load_dataset(data_dir(tmp_path, "trend", "appeals"))
     series = harmonised_series(data)

@@ -17,7 +17,7 @@ from gjj_dash.figures.trends import format_changes
 from gjj_dash.model.series import harmonised_series
 from gjj_dash.model.values import Dataset
 from gjj_dash.store.dataset import load_dataset
-from tests.support.fixture_years import data_dir
+from tests.support.years import data_dir
 
 
 def _fact(value: float | None, *, blank: bool = False, qualifier: str = "", label: str = "x") -> Fact:

@@ -19,9 +19,8 @@ from gjj_dash.model.values import Dataset, read_values
 from gjj_dash.paths import BUNDLED_DATA
 from gjj_dash.quality.checks import check_dataset
 from gjj_dash.store.dataset import load_dataset
-from tests.support.filled import fixture_dir
-from tests.support.fixture_years import YEARS, data_dir
-from tests.support.pages import texts
+from tests.support.pages import open_page, texts
+from tests.support.years import YEARS, add_report, data_dir
 
 REPORTS = Path(__file__).resolve().parent.parent / "fixtures" / "reports"
 SET = YEARS / "formats" / "years"
@@ -144,8 +143,8 @@ def test_carry_chain_with_gaps(formats: Dataset) -> None:
 def test_carry_chain_keeps_both_figures_where_they_differ(tmp_path: Path) -> None:
     """Shanghai's 结转下年度 72 given as 2020 against Pingtan 2021's 上年结转 0: both shown, the gap said, nothing
     corrected; the quality check finds the same pair."""
-    fixture_dir(tmp_path, "shanghai-2019", 2020)
-    fixture_dir(tmp_path, "pingtan-2021", 2021)
+    add_report(tmp_path, "shanghai-2019", 2020)
+    add_report(tmp_path, "pingtan-2021", 2021)
     dataset = load_dataset(tmp_path)
     block = _block(_view(dataset, 2021), "requests_carry")
     assert block.table.values.tolist()[1] == ["2021", "0", "2020", "72", "不一致（相差 72）"]
@@ -158,8 +157,8 @@ def test_carry_chain_keeps_both_figures_where_they_differ(tmp_path: Path) -> Non
 
 def test_carry_chain_agrees_and_old_year_before(tmp_path: Path) -> None:
     """Pingtan 2019 given as 2020 (结转 0) before Pingtan 2021 (上年结转 0) agrees; after the old table it cannot."""
-    fixture_dir(tmp_path, "pingtan-2019", 2020)
-    fixture_dir(tmp_path, "pingtan-2021", 2021)
+    add_report(tmp_path, "pingtan-2019", 2020)
+    add_report(tmp_path, "pingtan-2021", 2021)
     block = _block(_view(load_dataset(tmp_path), 2021), "requests_carry")
     assert block.table.values.tolist()[1] == ["2021", "0", "2020", "0", "一致"]
     old = _block(_view(load_dataset(data_dir(tmp_path / "x", "trend", "appeals")), 2019), "requests_carry")
@@ -220,13 +219,6 @@ def test_english_matrix_keeps_the_official_labels(formats: Dataset) -> None:
     assert "Natural persons / 自然人" in table.columns and "Official label" in table.columns
 
 
-def _open(app, data: Path, year: str) -> AppTest:
-    at = app(data, query={"year": year}).run()
-    at.switch_page("views/requests.py").run()
-    assert not at.exception, at.exception
-    return at
-
-
 def _printed(year: int, row: str, column: str = "total") -> str:
     """A cell of the fixture year as the page should show it: the printed figure, or “— 未填报” for a blank."""
     values = read_values(SET / str(year) / "values.csv").set_index(["indicator", "column"])
@@ -241,7 +233,7 @@ def _table(at: AppTest, key: str) -> pd.DataFrame:
 def test_page_shows_one_series_across_2016_2019_2021(app, tmp_path: Path) -> None:
     """Must-show: the requests page with 2016 + 2019 + 2021 loaded — trend table figures per year, the format change
     on the chart and in the notes, the applicant types and the carry-over chain of 2021."""
-    at = _open(app, data_dir(tmp_path, "formats"), "2021")
+    at = open_page(app, "views/requests.py", data_dir(tmp_path, "formats"), year="2021")
     trend = _table(at, "requests_trend").set_index("年度")
     checked = (("收到依申请公开申请（件）", ("old.s3.received", "n19.s3.new_received", "n21.s3.new_received")),
                ("申请办结/办理结果总计（件）", ("old.s3.completed", "n19.s3.total", "n21.s3.total")),
@@ -276,7 +268,7 @@ def test_page_shows_one_series_across_2016_2019_2021(app, tmp_path: Path) -> Non
 
 def test_page_marks_the_sections_whose_rows_have_findings(app, tmp_path: Path) -> None:
     """2019 (Shanghai): the blank detail 总计 cells mark the applicant, answers and outcome sections, not appeals."""
-    at = _open(app, data_dir(tmp_path, "formats"), "2019")
+    at = open_page(app, "views/requests.py", data_dir(tmp_path, "formats"), year="2019")
 
     def marks(key: str) -> list[str]:
         return [link.value for link in at.get_by_key(f"section_{key}").get("page_link")]
@@ -293,9 +285,9 @@ def test_page_marks_the_sections_whose_rows_have_findings(app, tmp_path: Path) -
 def test_page_marks_a_broken_carry_over_chain(app, tmp_path: Path) -> None:
     """72 carried forward (2020) against 0 carried over (2021): the chain section says both and is marked."""
     data = tmp_path / "data"
-    fixture_dir(data, "shanghai-2019", 2020)
-    fixture_dir(data, "pingtan-2021", 2021)
-    at = _chain(_open(app, data, "2021"))
+    add_report(data, "shanghai-2019", 2020)
+    add_report(data, "pingtan-2021", 2021)
+    at = _chain(open_page(app, "views/requests.py", data, year="2021"))
     assert [link.value for link in at.get_by_key("section_requests_carry").get("page_link")] == ["⚠ 数据质量（1）"]
     assert _table(at, "requests_carry").values.tolist()[-1] == ["2021", "0", "2020", "72", "不一致（相差 72）"]
     assert "两者相差 72 件；看板按两年报表原样列出，不作更正。" in texts(at)

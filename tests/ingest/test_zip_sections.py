@@ -14,7 +14,8 @@ from gjj_dash.ingest.decode import Limits
 from gjj_dash.ingest.readers import read_upload
 from gjj_dash.model.catalogue import load_catalogue
 from gjj_dash.store.versions import Store
-from tests.support.filled import FIXTURES, cells, exported_cells, filled_cells, fixture, import_and_export, section_csvs
+from tests.support.filled import exported_cells, filled_cells, import_and_export, section_csvs
+from tests.support.years import FIXTURES, cells, fixture
 
 
 def _zip(members: dict[str, bytes], folder: str = "") -> bytes:

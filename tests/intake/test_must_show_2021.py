@@ -13,17 +13,15 @@ from gjj_dash.ingest.readers import read_upload
 from gjj_dash.model.catalogue import load_catalogue
 from gjj_dash.publish.templates import section_files, sections_zip
 from tests.support.filled import (
-    FIXTURES,
-    cells,
     csv_rows,
     exported_cells,
     filled_cells,
     filled_workbook,
-    fixture,
     import_and_export,
     section_csvs,
 )
 from tests.support.pages import texts
+from tests.support.years import FIXTURES, cells, fixture
 
 NAMES_2021 = [
     "2021-1-二-第二十条第（一）项.csv",

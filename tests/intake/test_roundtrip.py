@@ -12,13 +12,14 @@ from gjj_dash.cli import main
 from gjj_dash.ingest.readers import read_upload
 from gjj_dash.paths import BUNDLED_DATA
 from gjj_dash.store.dataset import load_dataset
-from tests.support.filled import cells, fixture, fixture_dir
+from tests.support.years import add_report, cells, fixture
 
 CASES = [("bundled-2016", 2016), ("shanghai-2019", 2019), ("pingtan-2019", 2020), ("pingtan-2021", 2021)]
 
 
 def _data_dir(tmp_path: Path, name: str, year: int) -> Path:
-    return BUNDLED_DATA if name == "bundled-2016" else fixture_dir(tmp_path / "data", name, year)
+    """The bundled data, or a transcribed report as the year."""
+    return BUNDLED_DATA if name == "bundled-2016" else add_report(tmp_path / "data", name, year)
 
 
 def _exported(tmp_path: Path, data: Path, year: int, kind: str) -> bytes:
@@ -43,7 +44,7 @@ def test_cli_export_reads_back_to_the_same_values(tmp_path: Path, name: str, yea
 
 def test_2021_xlsx_export_keeps_2021_columns_of_table_two(tmp_path: Path) -> None:
     """The 2021 XLSX (one printed sheet, 单位 column, three header rows over 三) reads 2021's columns, not 2019's."""
-    data = fixture_dir(tmp_path / "data", "pingtan-2021")
+    data = add_report(tmp_path / "data", "pingtan-2021")
     upload = read_upload(_exported(tmp_path, data, 2021, "xlsx"), "export.xlsx", 2021)
     assert upload.ok and upload.format == "new2021"
     got = upload.frame.set_index(["indicator", "column"])["value"]
@@ -64,7 +65,7 @@ def test_qualifier_and_blank_survive_the_round_trip(tmp_path: Path) -> None:
     frame.loc[total, ["raw", "qualifier"]] = ["约70", "约"]
     fees = frame["indicator"] == "n21.s2_8.fees"
     frame.loc[fees, ["raw", "value", "blank"]] = ["", float("nan"), True]
-    data = fixture_dir(tmp_path / "data", "pingtan-2021", frame=frame)
+    data = add_report(tmp_path / "data", "pingtan-2021", frame=frame)
     for kind in ("csv", "xlsx"):
         upload = read_upload(_exported(tmp_path, data, 2021, kind), f"e.{kind}", 2021)
         assert upload.ok, [p.line() for p in upload.errors]
@@ -76,7 +77,7 @@ def test_qualifier_and_blank_survive_the_round_trip(tmp_path: Path) -> None:
 
 def test_2021_labels_with_a_2020_year_are_read_as_2021_and_warned(tmp_path: Path) -> None:
     """The labels decide the format even against the year, and the disagreement is a warning naming both."""
-    data = fixture_dir(tmp_path / "data", "pingtan-2021")
+    data = add_report(tmp_path / "data", "pingtan-2021")
     upload = read_upload(_exported(tmp_path, data, 2021, "csv"), "export.csv", 2020)
     assert upload.ok and upload.format == "new2021" and upload.year == 2020
     [warning] = [p.message for p in upload.problems if "请确认年度和模板" in p.message]
@@ -98,7 +99,7 @@ def test_a_section_both_versions_share_is_read_by_the_year_and_says_so() -> None
 
 def test_export_with_a_changed_unit_is_an_error_at_its_cell(tmp_path: Path) -> None:
     """The export's 单位 column is checked: 个 where the row's unit is 件 is an error at that row and 单位."""
-    data = fixture_dir(tmp_path / "data", "pingtan-2021")
+    data = add_report(tmp_path / "data", "pingtan-2021")
     book = openpyxl.load_workbook(io.BytesIO(_exported(tmp_path, data, 2021, "xlsx")))
     sheet = book.active
     row = next(r for r in sheet.iter_rows() if r[0].value == "行政许可")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,17 +9,9 @@ import pytest
 from gjj_dash.model.series import harmonised_series, series_value
 from gjj_dash.model.values import Dataset
 from gjj_dash.store.dataset import load_dataset
+from tests.support.years import add_report
 
 REPORTS = Path(__file__).resolve().parent.parent / "fixtures" / "reports"
-
-
-def _store(tmp_path: Path, *fixtures: tuple[str, int, str]) -> Dataset:
-    for name, year, fmt in fixtures:
-        folder = tmp_path / "years" / str(year)
-        folder.mkdir(parents=True)
-        shutil.copy(REPORTS / f"{name}.csv", folder / "values.csv")
-        (folder / "report.json").write_text(json.dumps({"year": year, "format": fmt}), encoding="utf-8")
-    return load_dataset(tmp_path)
 
 
 def test_bundled_2016_series(bundled: Dataset) -> None:
@@ -37,7 +27,7 @@ def test_bundled_2016_series(bundled: Dataset) -> None:
 
 def test_blank_detail_totals_are_derived_from_their_row(tmp_path: Path) -> None:
     """Shanghai 2019 prints detail-row 总计 blank: the outcome is the row's applicant cells, flagged derived."""
-    frame = harmonised_series(_store(tmp_path, ("shanghai-2019", 2019, "new2019")))
+    frame = harmonised_series(load_dataset(add_report(tmp_path, "shanghai-2019")))
     disclosed = series_value(frame, 2019, "outcome_disclosed")
     assert (disclosed["value"], disclosed["derived"]) == (272, 1)
     assert series_value(frame, 2019, "outcome_partial")["value"] == 3
@@ -51,5 +41,5 @@ def test_blank_detail_totals_are_derived_from_their_row(tmp_path: Path) -> None:
 )
 def test_new_2021_series(tmp_path: Path, series: str, value: int) -> None:
     """Pingtan 2021's table maps onto the harmonised series."""
-    frame = harmonised_series(_store(tmp_path, ("pingtan-2021", 2021, "new2021")))
+    frame = harmonised_series(load_dataset(add_report(tmp_path, "pingtan-2021")))
     assert series_value(frame, 2021, series)["value"] == value

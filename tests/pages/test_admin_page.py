@@ -12,7 +12,7 @@ from gjj_dash.paths import BUNDLED_DATA
 from gjj_dash.store import accounts as auth
 from gjj_dash.store.dataset import load_dataset
 from gjj_dash.store.versions import Store
-from tests.support.pages import NAME, PASSWORD, log_in, open_page, texts, upload
+from tests.support.pages import NAME, PASSWORD, log_in, open_admin, texts, upload
 
 PAGE = "views/admin.py"
 
@@ -43,7 +43,7 @@ def test_without_an_account_the_page_explains_how_to_create_one_and_writes_nothi
     """No accounts file: the `gjj-dash user add` command is shown, no login form, no upload widget, no file written."""
     monkeypatch.delenv(auth.ENV_ACCOUNTS, raising=False)
     before = listing(data_copy)
-    at = open_page(app, data_copy)
+    at = open_admin(app, data_copy)
     assert "还没有配置任何员工账户" in texts(at)
     assert any("gjj-dash user add" in c.value for c in at.code)
     assert not at.text_input and not at.file_uploader
@@ -52,21 +52,21 @@ def test_without_an_account_the_page_explains_how_to_create_one_and_writes_nothi
 
 def test_the_bundled_data_dir_is_read_only_on_the_page(app) -> None:
     """Served on the checkout's data/, the page says so and offers nothing to write."""
-    at = open_page(app, BUNDLED_DATA)
+    at = open_admin(app, BUNDLED_DATA)
     assert "程序自带的 data/，只读" in texts(at)
     assert not at.file_uploader and not at.text_input
 
 
 def test_a_wrong_password_is_refused_and_shows_no_upload(app, staff) -> None:
     """Wrong password: a Chinese error, still the login form, no upload widget."""
-    at = log_in(open_page(app, staff), password="wrong-password")
+    at = log_in(open_admin(app, staff), password="wrong-password")
     assert "账户名或密码错误" in texts(at)
     assert not at.file_uploader and at.text_input(key="admin_login_name")
 
 
 def test_repeated_failures_make_the_next_attempt_wait(app, staff) -> None:
     """After three wrong passwords even the right one is refused until the delay has passed."""
-    at = open_page(app, staff)
+    at = open_admin(app, staff)
     for _ in range(3):
         log_in(at, password="wrong-password")
     log_in(at)
@@ -76,7 +76,7 @@ def test_repeated_failures_make_the_next_attempt_wait(app, staff) -> None:
 
 def test_upload_preview_diff_confirm_publishes_and_every_page_shows_it(app, staff, tmp_path) -> None:
     """GBK file of 2017 → preview with its warning → diff 204→250 (new year: added) → publish → overview shows 250."""
-    at = log_in(open_page(app, staff))
+    at = log_in(open_admin(app, staff))
     assert "已登录：张薇" in texts(at)
     upload(at, export_2016(tmp_path, **{"(一)主动公开政府信息数": "250", "2.政府网站公开政府信息数": "153"}), year=2017)
     shown = texts(at)
@@ -102,7 +102,7 @@ def test_upload_preview_diff_confirm_publishes_and_every_page_shows_it(app, staf
 
 def test_a_year_failing_a_quality_check_needs_a_reason_to_publish(app, staff, tmp_path) -> None:
     """The 2016 table as printed: the failed check is shown; without a reason publishing is refused, with one done."""
-    at = log_in(open_page(app, staff))
+    at = log_in(open_admin(app, staff))
     upload(at, export_2016(tmp_path, **{"(一)主动公开政府信息数": "205"}), year=2016)
     assert "205 条，大于各渠道之和：205 > 94 + 91 + 6 = 191 条" in texts(at)
     at.button(key="admin_publish").click().run()
@@ -116,7 +116,7 @@ def test_a_year_failing_a_quality_check_needs_a_reason_to_publish(app, staff, tm
 
 def test_a_file_with_errors_shows_row_and_column_and_cannot_be_published(app, staff, tmp_path) -> None:
     """“abc” as a figure: the problem table names row 3, column 统计数; no publish button; nothing published."""
-    at = log_in(open_page(app, staff))
+    at = log_in(open_admin(app, staff))
     upload(at, export_2016(tmp_path, **{"(一)主动公开政府信息数": "abc"}), year=2016)
     problems = at.dataframe[0].value
     bad = problems[problems["级别"] == "错误"].iloc[0]
@@ -132,7 +132,7 @@ def test_a_file_with_errors_shows_row_and_column_and_cannot_be_published(app, st
 
 def test_publishing_after_someone_else_published_is_refused_with_a_message(app, staff, tmp_path) -> None:
     """Preview built on version 0; a colleague publishes; confirming says so in Chinese and changes nothing."""
-    at = log_in(open_page(app, staff))
+    at = log_in(open_admin(app, staff))
     upload(at, export_2016(tmp_path, **{"(一)主动公开政府信息数": "205"}), year=2016)
     assert Store(staff).current(2016) == 0
     assert main(["import", "--data-dir", str(staff), "--by", "马莹", "--year", "2016", "--reason", "原文",
@@ -158,7 +158,7 @@ def test_history_download_and_rollback_with_confirmation(app, staff, tmp_path) -
         path.write_bytes(payload)
         args = ["import", str(path), "--year", "2016", "--by", "马莹", "--reason", "原文", "--data-dir", str(staff)]
         assert main(args) == 0
-    at = log_in(open_page(app, staff))
+    at = log_in(open_admin(app, staff))
     at.selectbox(key="admin_hist_year").select(2016).run()
     history = next(d.value for d in at.dataframe if "版本" in d.value.columns)
     assert list(history["版本"]) == ["第2版", "第1版"] and list(history["状态"]) == ["当前发布", "曾发布"]
@@ -186,7 +186,7 @@ def test_rollback_is_refused_when_someone_published_after_the_page_showed_the_hi
         path = tmp_path / f"v{n}.csv"
         path.write_bytes(export_2016(tmp_path, **{"(一)主动公开政府信息数": figure}))
         if n == 2:
-            at = log_in(open_page(app, staff))
+            at = log_in(open_admin(app, staff))
             at.selectbox(key="admin_hist_year").select(2016).run()
             at.selectbox(key="admin_rb_to").select(1)
             at.checkbox(key="admin_rb_confirm").check().run()
@@ -205,7 +205,7 @@ def test_the_audit_tab_lists_publishes_and_refused_attempts(app, staff, tmp_path
     assert main(["import", str(bad), "--year", "2016", "--data-dir", str(staff)]) == 1
     args = ["import", str(good), "--year", "2016", "--by", "马莹", "--reason", "原文", "--data-dir", str(staff)]
     assert main(args) == 0
-    at = log_in(open_page(app, staff))
+    at = log_in(open_admin(app, staff))
     audit = next(d.value for d in at.dataframe if "操作" in d.value.columns)
     assert list(audit["操作"]) == ["发布", "拒绝"]
     assert "“统计数”列" in audit["理由或问题"].iloc[1]
@@ -213,7 +213,7 @@ def test_the_audit_tab_lists_publishes_and_refused_attempts(app, staff, tmp_path
 
 def test_templates_download_from_the_page(app, staff) -> None:
     """Both templates are offered as CSV and XLSX."""
-    at = log_in(open_page(app, staff))
+    at = log_in(open_admin(app, staff))
     keys = {b.key for b in at.get("download_button")}
     assert {"admin_template_old_csv", "admin_template_old_xlsx", "admin_template_measures_csv"} <= keys
 

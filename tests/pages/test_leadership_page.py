@@ -12,8 +12,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from gjj_dash.paths import CATALOGUE_DIR
-from tests.support.fixture_years import data_dir
 from tests.support.pages import texts
+from tests.support.years import data_dir
 
 Start = Callable[..., AppTest]
 

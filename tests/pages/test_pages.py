@@ -58,7 +58,7 @@ def test_year_comes_from_the_url(app) -> None:
 def test_the_url_always_names_the_year_shown(app, tmp_path, asked: str | None, shown: int) -> None:
     """The URL's year is shown (the newest when absent or not published) and the URL names it even when it is the
     newest, the selector's first choice; choosing another year rewrites it."""
-    from tests.support.fixture_years import data_dir
+    from tests.support.years import data_dir
 
     at = app(data_dir(tmp_path, "trend"), query={"year": asked} if asked else None).run()
     assert not at.exception, at.exception

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -12,17 +11,10 @@ from gjj_dash.i18n import t
 from gjj_dash.model.series import harmonised_series
 from gjj_dash.store.dataset import load_dataset
 from gjj_dash.ui.public import BUILDERS
-from tests.support.fixture_years import data_dir
-from tests.support.pages import texts
+from tests.support.pages import open_page, texts
+from tests.support.years import data_dir
 
 PUBLIC = ["views/disclosure.py", "views/halls.py", "views/portal.py", "views/requests.py"]
-
-
-def _open(app, page: str, data: Path | None = None, **query: str) -> AppTest:
-    at = app(data, query=query or None).run()
-    at.switch_page(page).run()
-    assert not at.exception, at.exception
-    return at
 
 
 def _charts(at: AppTest) -> dict[str, dict]:
@@ -54,7 +46,7 @@ def _across(at: AppTest, page: str, title: str) -> AppTest:
 
 def test_disclosure_shows_the_2016_channels_rule_and_the_gap(app) -> None:
     """94, 91 and 6 by channel; the counting rule beside the chart; 204 against 94 + 91 + 6 = 191 and 9+94+91+6+4."""
-    at = _open(app, "views/disclosure.py")
+    at = open_page(app, "views/disclosure.py")
     shown = texts(at)
     assert "(不同渠道和方式公开相同信息计1条)" in shown
     assert "(一)主动公开政府信息数 204 条，多于各渠道之和 94 + 91 + 6 = 191 条（多 13 条）" in shown
@@ -74,7 +66,7 @@ def test_disclosure_shows_the_2016_channels_rule_and_the_gap(app) -> None:
 
 def test_halls_show_centre_totals_and_no_per_branch_split(app) -> None:
     """19 windows and 25 staff, said to be centre totals with no branch split; facilities for the halls as a whole."""
-    at = _open(app, "views/halls.py")
+    at = open_page(app, "views/halls.py")
     metrics = _metrics(at)
     assert metrics["服务窗口"][0] == "19 个" and metrics["窗口工作人员"][0] == "25 人"
     assert metrics["预约上门服务"][0] == "30+ 次"
@@ -94,7 +86,7 @@ def test_halls_show_centre_totals_and_no_per_branch_split(app) -> None:
 
 def test_portal_shows_visits_queries_at_least_and_both_reading_point_figures(app) -> None:
     """13,810 visits; 19,000+ queries hatched, never as exact; 查阅点 3 in the table and 17 in the text."""
-    at = _open(app, "views/portal.py")
+    at = open_page(app, "views/portal.py")
     metrics = _metrics(at)
     assert metrics["门户网站公众浏览"][0] == "13,810 次"
     assert metrics["个人公积金信息查询"][0] == "19,000+ 人次"
@@ -114,7 +106,7 @@ def test_portal_shows_visits_queries_at_least_and_both_reading_point_figures(app
 
 def test_requests_say_in_one_sentence_that_2016_had_none(app) -> None:
     """No request, reconsideration or lawsuit: the report's sentence, and no empty chart."""
-    at = _open(app, "views/requests.py")
+    at = open_page(app, "views/requests.py")
     assert "2016 年没有依申请公开、行政复议或行政诉讼：报告正文称“中心未接到政府信息公开申请" in texts(at)
     assert _charts(at) == {}
     assert "目前尚未开展收费工作" in texts(at)
@@ -131,7 +123,7 @@ def test_requests_say_in_one_sentence_that_2016_had_none(app) -> None:
 )
 def test_three_fixture_years_give_trends_and_deltas(app, tmp_path, page, metric, value, change, trend) -> None:
     """2016–2018: the card's change from 2017, a trend over three years, and the year-on-year table."""
-    at = _open(app, page, data_dir(tmp_path, "trend"), year="2018")
+    at = open_page(app, page, data_dir(tmp_path, "trend"), year="2018")
     assert _metrics(at)[metric] == (value, change)
     lines = _charts(at)[trend]["data"]  # the first section across years is shown by default
     assert all(line["x"] == [2016, 2017, 2018] for line in lines)
@@ -148,7 +140,7 @@ def test_each_section_across_years_is_one_choice_away(app, tmp_path, page) -> No
     name = page.removeprefix("views/").removesuffix(".py")
     data = load_dataset(folder)
     sections = BUILDERS[name](data, harmonised_series(data), 2018, "zh").trends
-    at = _open(app, page, folder, year="2018")
+    at = open_page(app, page, folder, year="2018")
     assert [tab.label for tab in at.tabs] == [s.title for s in sections]
     for chosen in sections:
         _across(at, name, chosen.title)
@@ -161,7 +153,7 @@ def test_each_section_across_years_is_one_choice_away(app, tmp_path, page) -> No
 
 def test_halls_compare_the_branches_when_the_report_gives_them(app, tmp_path) -> None:
     """Per-branch windows and staff as grouped bars; the branches' 19 windows against the centre's 20 is said."""
-    at = _open(app, "views/halls.py", data_dir(tmp_path, "trend"), year="2018")
+    at = open_page(app, "views/halls.py", data_dir(tmp_path, "trend"), year="2018")
     bars = _charts(at)["halls_branches"]["data"]
     assert [b["name"] for b in bars] == ["服务窗口", "窗口工作人员"]
     assert bars[0]["x"] == ["博乐管理部", "精河管理部", "温泉管理部"] and bars[0]["y"] == [8, 6, 5]
@@ -172,7 +164,7 @@ def test_halls_compare_the_branches_when_the_report_gives_them(app, tmp_path) ->
 
 def test_url_year_is_honoured(app, tmp_path) -> None:
     """?year=2017 selects 2017 on a public page and shows its figures and its change from 2016."""
-    at = _open(app, "views/disclosure.py", data_dir(tmp_path, "trend"), year="2017")
+    at = open_page(app, "views/disclosure.py", data_dir(tmp_path, "trend"), year="2017")
     assert at.session_state["year"] == 2017
     assert _metrics(at)["主动公开政府信息数"] == ("180 条", "+30")
     assert "2017 年度主动公开的政府信息" in texts(at)
@@ -180,7 +172,7 @@ def test_url_year_is_honoured(app, tmp_path) -> None:
 
 def test_format_change_is_marked_on_the_trends(app, tmp_path) -> None:
     """With a 2019-format year after the old table, trend charts mark the change and requests still compare."""
-    at = _open(app, "views/requests.py", data_dir(tmp_path, "trend", "appeals"), year="2019")
+    at = open_page(app, "views/requests.py", data_dir(tmp_path, "trend", "appeals"), year="2019")
     trend = _charts(at)["requests_trend"]["layout"]
     assert trend["shapes"][0]["x0"] == 2018.5
     assert trend["annotations"][0]["text"] == "起：政府信息公开工作年度报告格式(2019年试行版)"
@@ -193,7 +185,7 @@ def test_format_change_is_marked_on_the_trends(app, tmp_path) -> None:
 
 def test_english_switch_translates_labels_and_keeps_the_official_chinese(app) -> None:
     """English text and catalogue labels, with the official Chinese label beside each translated one."""
-    at = _open(app, "views/disclosure.py", lang="English")
+    at = open_page(app, "views/disclosure.py", lang="English")
     table = _table(at, "disclosure_channels").set_index("Indicator")
     assert table.loc["2. Items published on government websites", "Official label"] == "2.政府网站公开政府信息数"
     assert table.loc["2. Items published on government websites", "Value"] == "94"
@@ -204,13 +196,13 @@ def test_english_switch_translates_labels_and_keeps_the_official_chinese(app) ->
 def test_a_single_sparse_year_gives_sentences_not_blank_charts(app, tmp_path) -> None:
     """No hall, portal or request figures: each page says so in a sentence."""
     data = data_dir(tmp_path, "single")
-    halls = texts(_open(app, "views/halls.py", data))
+    halls = texts(open_page(app, "views/halls.py", data))
     assert "2018 年报告没有给出服务大厅、窗口或窗口工作人员的数字。" in halls
-    portal = texts(_open(app, "views/portal.py", data))
+    portal = texts(open_page(app, "views/portal.py", data))
     assert "2018 年报告没有给出门户网站浏览或个人信息查询的数字。" in portal
-    requests = _open(app, "views/requests.py", data)
+    requests = open_page(app, "views/requests.py", data)
     assert "2018 年没有收到政府信息公开申请，也没有行政复议或行政诉讼" in texts(requests)
-    disclosure = texts(_open(app, "views/disclosure.py", data))
+    disclosure = texts(open_page(app, "views/disclosure.py", data))
     assert "(一)主动公开政府信息数 50 条，与各渠道之和 50 条 相等。" in disclosure
 
 
@@ -218,14 +210,14 @@ def test_a_single_sparse_year_gives_sentences_not_blank_charts(app, tmp_path) ->
 def test_an_empty_data_directory_says_so(app, tmp_path, page) -> None:
     """No year loaded: one sentence, no error."""
     (tmp_path / "years").mkdir()
-    at = _open(app, page, tmp_path)
+    at = open_page(app, page, tmp_path)
     assert "数据目录中还没有任何年度的数据。" in texts(at)
 
 
 def test_the_open_section_across_years_stays_open_after_a_language_switch(app, tmp_path) -> None:
     """The tabs' state is the open tab's label; switching to English finds the same section by its place (it used to
     fall back to the first), and coming back to the page later keeps it too."""
-    at = _open(app, "views/disclosure.py", data_dir(tmp_path, "trend"), year="2018")
+    at = open_page(app, "views/disclosure.py", data_dir(tmp_path, "trend"), year="2018")
     _across(at, "disclosure", t("pub.delta_title"))
     at.session_state["lang"] = "en"
     at.run()

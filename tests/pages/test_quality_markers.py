@@ -6,14 +6,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from tests.support.fixture_years import data_dir
-
-
-def _open(app, page: str, data: Path | None = None, **query: str) -> AppTest:
-    at = app(data, query=query or None).run()
-    at.switch_page(page).run()
-    assert not at.exception, at.exception
-    return at
+from tests.support.pages import open_page
+from tests.support.years import data_dir
 
 
 def _marks(at: AppTest, key: str) -> list[tuple[str, str, str]]:
@@ -23,7 +17,7 @@ def _marks(at: AppTest, key: str) -> list[tuple[str, str, str]]:
 
 def test_disclosure_marks_the_channel_gap_the_normative_blank_and_their_cards(app) -> None:
     """2016: 204 > 94 + 91 + 6 (error) and 9 vs blank (note) mark the channel and text sections and both cards."""
-    at = _open(app, "views/disclosure.py")
+    at = open_page(app, "views/disclosure.py")
     assert _marks(at, "section_disclosure_channels") == [("⚠ 数据质量（2）", "quality", "year=2016")]
     assert _marks(at, "section_disclosure_text") == [("⚠ 数据质量（2）", "quality", "year=2016")]
     assert _marks(at, "section_disclosure_responses") == []
@@ -34,20 +28,20 @@ def test_disclosure_marks_the_channel_gap_the_normative_blank_and_their_cards(ap
 
 def test_portal_marks_the_reading_points_only(app) -> None:
     """2016: the text's 17 查阅点 against the table's 3 marks the 查阅点 section and nothing else on the page."""
-    at = _open(app, "views/portal.py")
+    at = open_page(app, "views/portal.py")
     assert _marks(at, "section_portal_reading") == [("⚠ 数据质量（1）", "quality", "year=2016")]
     assert len(at.page_link) == 1
 
 
 def test_halls_mark_a_jump_in_windows_and_nothing_without_findings(app, tmp_path: Path) -> None:
     """Bundled 2016 halls break no check (no marker); a fixture 2018 of 80 windows after 17 marks the section."""
-    assert _marks(_open(app, "views/halls.py"), "section_halls_branches") == []
+    assert _marks(open_page(app, "views/halls.py"), "section_halls_branches") == []
     data = data_dir(tmp_path, "trend")
     values = data / "years" / "2018" / "values.csv"
     text = values.read_text(encoding="utf-8")
     assert "2018,centre,measure,halls.windows,value,20,20," in text
     values.write_text(text.replace("halls.windows,value,20,20,", "halls.windows,value,80,80,"), encoding="utf-8")
-    at = _open(app, "views/halls.py", data, year="2018")
+    at = open_page(app, "views/halls.py", data, year="2018")
     assert _marks(at, "section_halls_branches") == [("⚠ 数据质量（1）", "quality", "year=2018")]
     assert _marks(at, "section_halls_facilities") == []
 
@@ -62,10 +56,10 @@ def test_sections_across_years_carry_the_marker_of_the_shown_year(app, tmp_path:
     cells[5] = cells[6] = "999999"
     rows[visits] = ",".join(cells)
     values.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    at = _open(app, "views/portal.py", data, year="2018")
+    at = open_page(app, "views/portal.py", data, year="2018")
     assert _marks(at, "section_portal_trend") == [("⚠ 数据质量（1）", "quality", "year=2018")]
     assert _marks(at, "kpi_portal_0") == [("⚠ 数据质量（1）", "quality", "year=2018")]
-    assert _marks(_open(app, "views/portal.py", data, year="2017"), "section_portal_trend") == []
+    assert _marks(open_page(app, "views/portal.py", data, year="2017"), "section_portal_trend") == []
 
 
 def test_every_year_on_year_section_names_the_figures_it_compares(tmp_path) -> None:

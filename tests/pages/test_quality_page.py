@@ -6,19 +6,14 @@ import json
 from pathlib import Path
 
 from gjj_dash.model.values import read_values, write_values
-from tests.support.pages import texts
+from tests.support.pages import open_page, texts
 
-
-def _page(app, data_dir: Path | None = None, query: dict | None = None):  # noqa: ANN001, ANN202 — AppTest objects
-    at = app(data_dir, query=query).run()
-    at.switch_page("views/quality.py").run()
-    assert not at.exception, at.exception
-    return at
+QUALITY = "views/quality.py"
 
 
 def test_quality_page_shows_the_2016_findings(app) -> None:
     """204 > 94 + 91 + 6 = 191 with the text's breakdown, 17 vs 3 and 9 vs blank, each with both sides and sources."""
-    at = _page(app)
+    at = open_page(app, QUALITY)
     shown = texts(at)
     assert "204 > 94 + 91 + 6 = 191" in shown and "9 + 94 + 91 + 6 + 4 = 204" in shown
     assert "报告正文称“政府信息查阅点”为 17 个，统计表“(二)设置政府信息公开查阅点数”为 3 个" in shown
@@ -34,7 +29,7 @@ def test_quality_page_shows_the_2016_findings(app) -> None:
 
 def test_severity_filter_keeps_only_the_chosen_severity(app) -> None:
     """Choosing only 提示 hides the 204 > 191 error and keeps both notes."""
-    at = _page(app)
+    at = open_page(app, QUALITY)
     at.pills(key="quality_severity").set_value(["note"]).run()
     assert not at.exception
     shown = texts(at)
@@ -54,7 +49,7 @@ def test_cross_year_findings_with_two_years(app, data_copy: Path) -> None:
     folder.mkdir()
     (folder / "values.csv").write_bytes(write_values(values))
     (folder / "report.json").write_text(json.dumps({"year": 2015, "format": "old"}), encoding="utf-8")
-    at = _page(app, data_copy, query={"year": "2016"})
+    at = open_page(app, QUALITY, data_copy, year="2016")
     shown = texts(at)
     assert "“主动公开政府信息数”由 2015 年的 20 条 变为 2016 年的 204 条" in shown
     assert "目前只载入了" not in shown and "2015 年度" not in shown
@@ -65,7 +60,7 @@ def test_cross_year_findings_with_two_years(app, data_copy: Path) -> None:
 
 def test_english_quality_page(app) -> None:
     """?lang=English words the page and its findings in English."""
-    at = _page(app, query={"lang": "English"})
+    at = open_page(app, QUALITY, lang="English")
     shown = texts(at)
     assert "Data quality" in shown and "204 > 94 + 91 + 6 = 191" in shown
     assert "The report text gives" in shown

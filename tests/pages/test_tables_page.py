@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.support.formdata import add_year
-from tests.support.pages import texts
+from tests.support.pages import open_page, texts
+from tests.support.years import add_report
 
 PAGE = "views/tables.py"
 DOWNLOADS = {
@@ -19,16 +19,9 @@ DOWNLOADS = {
 }
 
 
-def open_page(app, data_dir: Path | None = None, **query: str):
-    at = app(data_dir, query=query or None).run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, at.exception
-    return at
-
-
 def test_2016_table_shows_in_official_layout_with_footer_and_downloads(app) -> None:
     """Title, year, 填报单位, 65 rows + note with indentation, — for blanks, footer names, six download buttons."""
-    at = open_page(app)
+    at = open_page(app, PAGE)
     assert [s.value for s in at.subheader][0] == "政府信息公开情况统计表"
     shown = [e.value for e in at.text]
     assert "(2016年度)" in shown and "填报单位(盖章)：博州住房公积金管理中心" in shown
@@ -55,7 +48,7 @@ def test_2016_table_shows_in_official_layout_with_footer_and_downloads(app) -> N
 
 def test_rows_with_findings_link_to_the_quality_page_of_their_year(app) -> None:
     """Each 2016 row with a finding (204 vs its channels, 9 vs blank, 17 vs 3) links to 数据质量 for 2016."""
-    at = open_page(app)
+    at = open_page(app, PAGE)
     links = [(link.value, link.proto.page, link.proto.query_string) for link in at.page_link]
     assert {page for _, page, _ in links} == {"quality"} and {q for _, _, q in links} == {"year=2016"}
     labels = [label for label, _, _ in links]
@@ -66,8 +59,8 @@ def test_rows_with_findings_link_to_the_quality_page_of_their_year(app) -> None:
 
 def test_new_format_year_shows_each_table_in_its_own_shape(app, data_copy: Path) -> None:
     """?year=2021 (Pingtan fixture): six tables; table 三 with grouped applicant columns; no footer given."""
-    add_year(data_copy, 2021)
-    at = open_page(app, data_copy, year="2021")
+    add_report(data_copy, "pingtan-2021")
+    at = open_page(app, PAGE, data_copy, year="2021")
     assert at.subheader[0].value == "政府信息公开工作年度报告统计表(2021年格式)"
     assert len(at.dataframe) == 6
     s3 = at.dataframe[4].value  # s2_1, s2_5, s2_6, s2_8, s3, s4
@@ -84,7 +77,7 @@ def test_new_format_year_shows_each_table_in_its_own_shape(app, data_copy: Path)
 
 def test_english_switch_adds_english_labels_beside_the_official_ones(app) -> None:
     """?lang=English keeps the official Chinese labels and adds the catalogue's English label column."""
-    at = open_page(app, lang="English")
+    at = open_page(app, PAGE, lang="English")
     frame = at.dataframe[0].value
     assert list(frame.columns) == ["统计指标", "English label", "单位", "统计数", "Data quality"]
     row = frame[frame["统计指标"] == "\u3000(一)主动公开政府信息数"].iloc[0].tolist()
@@ -100,7 +93,7 @@ def test_uploaded_text_is_shown_as_plain_text_never_as_markup(app, data_copy: Pa
     report["footer"]["填报人"] = evil
     report["source"] = evil
     report_path.write_text(json.dumps(report, ensure_ascii=False), encoding="utf-8")
-    at = open_page(app, data_copy)
+    at = open_page(app, PAGE, data_copy)
     assert any(evil in e.value for e in at.text)
     markup = [str(e.value) for kind in ("markdown", "caption", "subheader", "title") for e in getattr(at, kind)]
     assert not [m for m in markup if "evil.invalid" in m]

@@ -12,8 +12,8 @@ from gjj_dash.publish import dictionary
 from gjj_dash.publish.export import dictionary_export
 from gjj_dash.publish.tidy import TIDY_FIELDS
 from gjj_dash.store.dataset import load_dataset
-from tests.support.formdata import add_year
 from tests.support.pages import texts
+from tests.support.years import add_report
 
 
 def test_every_indicator_of_every_format_is_listed_once(bundled: Dataset) -> None:
@@ -38,7 +38,7 @@ def test_every_indicator_of_every_format_is_listed_once(bundled: Dataset) -> Non
 
 def test_years_follow_the_data_loaded(data_copy: Path) -> None:
     """With the Pingtan 2021 fixture loaded, the 2021 rows name 2021 and the harmonised series both years."""
-    add_year(data_copy, 2021)
+    add_report(data_copy, "pingtan-2021")
     dataset = load_dataset(data_copy)
     frame = dictionary.dictionary_frame(dataset, kind="indicator", fmt="new2021").set_index("指标编号")
     assert set(frame.index) == {i.id for i in dataset.catalogue.rows("new2021")}
@@ -61,7 +61,7 @@ def test_measures_and_harmonised_series_carry_restatement_and_crosswalk_caveats(
 
 def test_sources_name_report_origin_and_version(data_copy: Path) -> None:
     """Each year: format, report title, source, how it was entered, and the store version when report.json has one."""
-    add_year(data_copy, 2021, {"origin": "upload", "version": 3, "file_name": "2021年统计表.xlsx"})
+    add_report(data_copy, "pingtan-2021", report={"origin": "upload", "version": 3, "file_name": "2021年统计表.xlsx"})
     frame = dictionary.sources_frame(load_dataset(data_copy)).set_index("年度")
     assert frame.loc[2016, "录入方式"] == "随程序提供（据年度报告原文录入）"
     assert frame.loc[2016, "来源"].startswith("博州住房公积金管理中心门户网站")

@@ -23,9 +23,9 @@ from gjj_dash.publish import export, files
 from gjj_dash.publish.official import HeadCell, OfficialTable
 from gjj_dash.publish.tidy import TIDY_FIELDS, tidy_frame
 from gjj_dash.store.dataset import load_dataset
-from tests.support.formdata import INJECTION, add_year, fixture_cells, injected_data
 from tests.support.seed import NOTE, annex_rows
 from tests.support.uploads import bundled_2016, values_of
+from tests.support.years import INJECTION, add_report, fixture_cells, injected_data
 
 FOOTER = ("郭成秀", "马莹", "张薇", "0909-2235500")
 
@@ -79,8 +79,8 @@ def body_rows(page: Page) -> list[list[str]]:
 @pytest.fixture
 def new_formats(data_copy: Path) -> Dataset:
     """The bundled 2016 plus the Shanghai 2019 and Pingtan 2021 fixture years."""
-    add_year(data_copy, 2019)
-    add_year(data_copy, 2021)
+    add_report(data_copy, "shanghai-2019")
+    add_report(data_copy, "pingtan-2021")
     return load_dataset(data_copy)
 
 
@@ -229,7 +229,7 @@ def test_new_format_xlsx_prints_every_table_with_its_merged_header(new_formats: 
                                                                       "法律服务机构", "其他")
     assert sheet.page_setup.orientation == "landscape"
     catalogue = new_formats.catalogue
-    for cell in fixture_cells(2021):
+    for cell in fixture_cells("pingtan-2021"):
         ind = catalogue.indicators[cell["indicator"]]
         table = next(t for t in catalogue.tables_of("new2021") if t.id == ind.table)
         start = next(i for i, r in enumerate(rows) if r[0] == table.title)
@@ -251,7 +251,7 @@ def test_new_format_html_and_json_hold_every_fixture_cell(new_formats: Dataset) 
     columns = {(c.table, c.id): n for cols in [new_formats.catalogue.columns_of("new2019", t.id)
                for t in new_formats.catalogue.tables_of("new2019")] for n, c in enumerate(cols)}  # fmt: skip
     checked = 0
-    for cell in fixture_cells(2019):
+    for cell in fixture_cells("shanghai-2019"):
         ind = new_formats.catalogue.indicators[cell["indicator"]]
         n = columns[(ind.table, cell["column"])]
         printed = html_rows[ind.id][2 + n]
@@ -282,7 +282,7 @@ def test_new_format_csv_puts_each_table_under_its_title(new_formats: Dataset) ->
 
 def test_cli_all_csv_is_one_tidy_table_of_every_value(tmp_path: Path, data_copy: Path) -> None:
     """`export --all --format csv`: the documented fields, a row per stored value, blank flags and qualifiers."""
-    add_year(data_copy, 2021)
+    add_report(data_copy, "pingtan-2021")
     target = tmp_path / "all.csv"
     assert main(["export", "--all", "--format", "csv", "-o", str(target), "--data-dir", str(data_copy)]) == 0
     payload = target.read_bytes()

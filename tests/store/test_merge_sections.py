@@ -13,7 +13,8 @@ from gjj_dash.model.values import read_values
 from gjj_dash.publish.templates import section_files
 from gjj_dash.store.dataset import load_dataset
 from gjj_dash.store.versions import Store
-from tests.support.filled import cells, fixture, fixture_dir, section_csvs
+from tests.support.filled import section_csvs
+from tests.support.years import add_report, cells, fixture
 
 TITLES = {
     "s2_1": "第二十条第（一）项", "s2_5": "第二十条第（五）项",
@@ -100,7 +101,7 @@ def test_each_section_upload_is_its_own_version_kept_byte_for_byte(tmp_path: Pat
 
 def test_a_section_over_a_whole_year_replaces_only_that_section(tmp_path: Path) -> None:
     """§三 with one figure changed, staged over the full 2021 year: §二 and §四 kept, §三 replaced, no gap left."""
-    data = fixture_dir(tmp_path / "data", "pingtan-2021")
+    data = add_report(tmp_path / "data", "pingtan-2021")
     text = _files(tmp_path)["s3"].read_bytes().decode("utf-8-sig")
     assert "\r\n3.其他,1," in text
     payload = text.replace("\r\n3.其他,1,", "\r\n3.其他,2,").encode("utf-8")
@@ -119,7 +120,7 @@ def test_a_section_over_a_whole_year_replaces_only_that_section(tmp_path: Path) 
 
 def test_an_upload_of_another_format_stands_alone(tmp_path: Path) -> None:
     """A 2019-format §三 for a year holding a 2021 table replaces the whole table and warns that it does."""
-    data = fixture_dir(tmp_path / "data", "pingtan-2021")
+    data = add_report(tmp_path / "data", "pingtan-2021")
     s3 = section_csvs("pingtan-2019", load_catalogue())
     payload = next(b for n, b in s3.items() if "-三-" in n)
     staged = stage(Store(data), payload, "s3-2019.csv", 2021)
@@ -138,7 +139,7 @@ def test_an_upload_of_another_format_stands_alone(tmp_path: Path) -> None:
 
 def test_measures_upload_keeps_every_section(tmp_path: Path) -> None:
     """A supplementary-measures file over a sectioned year keeps all 200 table cells."""
-    data = fixture_dir(tmp_path / "data", "pingtan-2021")
+    data = add_report(tmp_path / "data", "pingtan-2021")
     text = "年度,填报单位,指标编号,数值\n2021,centre,portal.visits,13810\n"
     upload = read_upload(text.encode(), "m.csv")
     assert upload.ok, [p.line() for p in upload.errors]
@@ -150,7 +151,7 @@ def test_measures_upload_keeps_every_section(tmp_path: Path) -> None:
 
 def test_blank_tables_of_a_whole_template_over_published_figures_are_warned(tmp_path: Path) -> None:
     """The one-file template with only §三 filled: the five blank tables would blank published figures — a warning."""
-    data = fixture_dir(tmp_path / "data", "pingtan-2021")
+    data = add_report(tmp_path / "data", "pingtan-2021")
     made = section_csvs("pingtan-2021", load_catalogue())
     blank = dict(section_files("2021"))
     parts = [(made if "-三-" in name else blank)[name].decode("utf-8-sig") for name in made]

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-import math
 from pathlib import Path
 
 import openpyxl
@@ -13,43 +11,8 @@ import pandas as pd
 
 from gjj_dash.cli import main
 from gjj_dash.model.catalogue import Catalogue, load_catalogue
-from gjj_dash.model.values import read_values, write_values
 from gjj_dash.publish.templates import section_files, template_bytes
-
-REPORTS = Path(__file__).resolve().parent.parent / "fixtures" / "reports"
-# fixture → (format, year it is filed as, reporting body); other bodies' published tables, test data only.
-FIXTURES = {
-    "shanghai-2019": ("new2019", 2019, "上海市人民政府办公厅"),
-    "pingtan-2019": ("new2019", 2019, "平潭综合实验区"),
-    "pingtan-2021": ("new2021", 2021, "平潭综合实验区"),
-}
-
-
-def fixture(name: str) -> pd.DataFrame:
-    """A fixture's canonical values."""
-    return read_values(REPORTS / f"{name}.csv")
-
-
-def cells(frame: pd.DataFrame) -> dict[tuple[str, str], tuple[float | None, bool, str, str]]:
-    """(indicator, column) → (value, blank, qualifier, text) of the statistics-table rows: what a round trip keeps."""
-    table = frame[frame["format"] != "measure"]
-    return {
-        (r.indicator, r.column): (None if math.isnan(r.value) else r.value, bool(r.blank), r.qualifier, r.text)
-        for r in table.itertuples(index=False)
-    }
-
-
-def fixture_dir(root: Path, name: str, year: int | None = None, frame: pd.DataFrame | None = None) -> Path:
-    """A data directory whose only year is a fixture (optionally re-dated or with changed cells)."""
-    fmt, filed, body = FIXTURES[name]
-    year = year or filed
-    values = (fixture(name) if frame is None else frame).assign(year=year)
-    folder = root / "years" / str(year)
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "values.csv").write_bytes(write_values(values))
-    report = {"year": year, "format": fmt, "reporting_unit": body, "source": f"测试夹具 {name}", "origin": "bundled"}
-    (folder / "report.json").write_text(json.dumps(report, ensure_ascii=False), encoding="utf-8")
-    return root
+from tests.support.years import FIXTURES, fixture
 
 
 def _raw(frame: pd.DataFrame) -> dict[tuple[str, str], str]:

@@ -23,12 +23,18 @@ ADMIN = "views/admin.py"
 NAME, PASSWORD = "张薇", "password-1"  # the local account the staff-page tests create
 
 
-def open_page(app, data: Path, **kw) -> AppTest:
-    """数据管理 of a data directory, through app.py, run without exception."""
-    at = app(data, **kw).run()
-    at.switch_page(ADMIN).run()
+def open_page(app, script: str, data: Path | None = None, *, public: bool = False, **query: str) -> AppTest:
+    """A page (its views/ script) through app.py, on a data directory (default: the bundled data) with the URL's
+    query (?year=…, ?lang=…), run without exception: the one way tests open a page."""
+    at = app(data, public=public, query=query or None).run()
+    at.switch_page(script).run()
     assert not at.exception, at.exception
     return at
+
+
+def open_admin(app, data: Path, **query: str) -> AppTest:
+    """数据管理 of a data directory (staff deployment)."""
+    return open_page(app, ADMIN, data, **query)
 
 
 def log_in(at: AppTest, name: str = NAME, password: str = PASSWORD) -> AppTest:
