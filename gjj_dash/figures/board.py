@@ -1,4 +1,4 @@
-"""Domain: the leadership board of one year — its indicators, last year's, every year's (for charts), the flags and
+"""Figures: the leadership board of one year — its indicators, last year's, every year's (for charts), the flags and
 the data status — and the indicator rows as the CLI, the brief and open data give them (指标, 年度, 分子, 分母 …)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Domain: flags that explain themselves — the rules of flags.csv applied to a year's indicators, series and
+"""Figures: flags that explain themselves — the rules of flags.csv applied to a year's indicators, series and
 findings; each flag one neutral sentence with its figures, the official rows behind it and the page that shows them."""
 
 from __future__ import annotations

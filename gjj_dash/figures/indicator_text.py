@@ -1,4 +1,4 @@
-"""Domain: an indicator reading in words — the headline (a count for a small sample, never "0 %" for no cases), the
+"""Figures: an indicator reading in words — the headline (a count for a small sample, never "0 %" for no cases), the
 small print, the sample tag, why a value is missing, and the official rows behind numerator and denominator."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Domain: the leadership indicators of a year — each rate (or change on last year) with its numerator, denominator,
+"""Figures: the leadership indicators of a year — each rate (or change on last year) with its numerator, denominator,
 sample size and tag, the official rows it reads in that year's format, or why it cannot be given. A pure function
 of a Dataset and a year, so pages, the brief, the CLI, open data and comparisons with other bodies share it."""
 

@@ -1,4 +1,4 @@
-"""Domain: the leadership page and brief as view models — one card per indicator (headline, small print, sample tag,
+"""Figures: the leadership page and brief as view models — one card per indicator (headline, small print, sample tag,
 last year's value, formula, numerator, denominator, sources) and each indicator's chart across the loaded years."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Domain: the flag rules (data/catalogue/flags.csv, or the data directory's own flags.csv) read and checked line by
+"""Figures: the flag rules (data/catalogue/flags.csv, or the data directory's own flags.csv) read and checked line by
 line; a bad file is refused whole with Chinese messages naming each line, and the rules in force stay in force."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Streamlit glue: the leadership board at the top of the overview — the year's indicators with last year's value and
+"""UI: the leadership board at the top of the overview — the year's indicators with last year's value and
 sample tags, the flags (需关注), the data status and the brief's downloads on one 1280×800 screen; each indicator
 opens (built only when opened) to its formula, numerator, denominator, official rows and chart across the years."""
 
