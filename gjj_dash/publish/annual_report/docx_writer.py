@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 
 from docx import Document
 from docx.document import Document as DocumentObject
@@ -90,9 +91,9 @@ def _widths(table: PrintedTable) -> list[int]:
     return [int(Mm(style.TEXT_WIDTH_MM) * w / total) for w in weight]
 
 
-def _cell_text(target: object, cell: GridCell, wide: bool) -> None:
+def _cell_text(target: object, cell: GridCell, style_id: str) -> None:
     paragraph = target.paragraphs[0]
-    paragraph.style = style.WIDE_STYLE if wide else style.TABLE_STYLE
+    paragraph._p.get_or_add_pPr().style = style_id  # by id: python-docx looks a style name up slowly each time
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if cell.kind in CENTRED else WD_ALIGN_PARAGRAPH.LEFT
     if cell.text:
         run = paragraph.add_run(cell.text)
@@ -110,16 +111,19 @@ def table_docx(document: DocumentObject, printed: PrintedTable) -> Table:
     widths = _widths(printed)
     for n, column in enumerate(table.columns):
         column.width = widths[n]
-    for row in table.rows:
-        for n, cell in enumerate(row.cells):
+    flat = table._cells  # every grid cell once, before any merge (Table.cell rebuilds this list on each call)
+    grid = [flat[r * printed.cols : (r + 1) * printed.cols] for r in range(printed.rows)]
+    for row in grid:
+        for n, cell in enumerate(row):
             cell.width = widths[n]
     for n, row in enumerate(table.rows):
         (style.repeat_header if n < printed.head_rows else style.keep_whole)(row)
-    for cell in printed.cells:
-        target = table.cell(cell.row, cell.col)
+    style_id = document.styles[style.WIDE_STYLE if printed.cols >= WIDE else style.TABLE_STYLE].style_id
+    for cell in printed.cells:  # merges never overlap, so each cell taken from the grid is still whole
+        target = grid[cell.row][cell.col]
         if cell.rowspan > 1 or cell.colspan > 1:
-            target = target.merge(table.cell(cell.row + cell.rowspan - 1, cell.col + cell.colspan - 1))
-        _cell_text(target, cell, printed.cols >= WIDE)
+            target = target.merge(grid[cell.row + cell.rowspan - 1][cell.col + cell.colspan - 1])
+        _cell_text(target, cell, style_id)
     return table
 
 
@@ -154,4 +158,16 @@ def report_docx(report: Report) -> bytes:
         _note(document, TRACE_HEADING, trace_lines(report))
     buffer = io.BytesIO()
     document.save(buffer)
-    return buffer.getvalue()
+    return _stable(buffer.getvalue())
+
+
+def _stable(package: bytes) -> bytes:
+    """The package with fixed member times (the zip otherwise stamps the time of writing): the same data and code
+    always give the same bytes, so a download's content hash names its content."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(package)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for member in source.infolist():
+            info = zipfile.ZipInfo(member.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(info, source.read(member.filename))
+    return out.getvalue()

@@ -3,6 +3,7 @@ official tables and places for prose — and written as Word or as a web page.""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from gjj_dash.model.printed import LABEL_HEADER
@@ -17,6 +18,7 @@ from gjj_dash.publish.annual_report.sentences import Writer
 from gjj_dash.publish.official import Form, OfficialTable, official_form, official_tables
 
 CENTRE_UNIT = "centre"
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 
 class ReportError(ValueError):
@@ -120,6 +122,7 @@ def write_report(report: Report, kind: str) -> bytes:
 
 
 def report_name(report: Report, kind: str, version: str = "") -> str:
-    """The download's file name: the title with 草稿, and the data version it was drafted from."""
+    """The download's file name: the title with 草稿 and the data version it was drafted from (so no cache serves a
+    stale draft); characters no file system takes replaced."""
     stamp = f"-{version[:8]}" if version else ""
-    return f"{report.title}（草稿）{stamp}{SUFFIXES[kind]}"
+    return _UNSAFE.sub("_", f"{report.title}（草稿）{stamp}") + SUFFIXES[kind]

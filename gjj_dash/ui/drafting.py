@@ -1,0 +1,65 @@
+"""Streamlit glue: 起草年度报告 on 数据管理 — choose a year and Word or web page, see the preflight, download the draft.
+
+The report is drafted once per data version and year (cached); its file is written only when the button is clicked.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from gjj_dash.i18n import t
+from gjj_dash.model.values import Dataset
+from gjj_dash.publish.annual_report.blocks import Report
+from gjj_dash.publish.annual_report.report import WRITERS, ReportError, build_report, report_name, write_report
+from gjj_dash.publish.files import MIME
+from gjj_dash.quality.findings import counts, findings_frame
+from gjj_dash.ui import loaders, widgets
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _report(folder: str, version: str, year: int, _dataset: Dataset) -> Report:
+    return build_report(_dataset, year)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _file(folder: str, version: str, year: int, kind: str, _report: Report) -> bytes:
+    return write_report(_report, kind)
+
+
+def draft_panel(dataset: Dataset, lang: str) -> None:
+    """Year and format, the preflight's findings, and the 起草年度报告 button that downloads the draft."""
+    st.markdown(t("drafting.intro", lang))
+    if not dataset.years:
+        st.info(t("drafting.no_years", lang))
+        return
+    year = st.selectbox(t("drafting.year", lang), list(reversed(dataset.years)), key="drafting_year")
+    kind = st.radio(t("drafting.kind", lang), list(WRITERS), format_func=lambda k: t(f"drafting.kind_{k}", lang),
+                    horizontal=True, key="drafting_kind")
+    folder, version = str(loaders.data_dir()), loaders.current_version()
+    try:
+        report = _report(folder, version, int(year), dataset)
+    except ReportError as exc:
+        st.error(t("drafting.cannot", lang, reason=str(exc)))
+        return
+    st.caption(t("drafting.format", lang, year=report.year, format=dataset.format_name(report.year, lang),
+                 title=report.title))
+    preflight(report, lang)
+    label = t("drafting.button", lang, kind=t(f"drafting.kind_{kind}", lang))
+    widgets.download(label, lambda: _file(folder, version, report.year, kind, report),
+                     file_name=report_name(report, kind, version), mime=MIME[kind], key=f"drafting_download_{kind}",
+                     type="primary")
+
+
+def preflight(report: Report, lang: str) -> None:
+    """What the checks found (a table of findings, shown as text), the tables left empty, the places to fill."""
+    found = report.preflight.findings
+    if found:
+        tally = counts(found)
+        alert = st.error if tally["error"] else st.warning if tally["warning"] else st.info
+        alert(t("drafting.findings", lang, n=len(found), **tally))
+        widgets.table(findings_frame(found, lang), key="drafting_findings")
+    else:
+        st.success(t("drafting.clean", lang))
+    if report.preflight.missing:
+        st.warning(t("drafting.missing", lang, tables="、".join(report.preflight.missing)))
+    st.caption(t("drafting.places", lang, n=report.places))
