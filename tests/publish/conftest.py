@@ -51,6 +51,6 @@ def drafted(drafts: Callable[[int], Report]) -> Callable[[int, str], bytes]:
 
 @pytest.fixture(scope="session")
 def across_formats(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
-    """Old-format 2016–2018 (trend set) followed by a 2019-format 2019 (appeals set): year-on-year and a format change."""
+    """Old-format 2016–2018 (trend set), then a 2019-format 2019 (appeals set): year-on-year and a format change."""
     folder: Path = data_dir(tmp_path_factory.mktemp("across"), "trend", "appeals")
     return load_dataset(folder)

@@ -1,5 +1,6 @@
-"""The drafted report's structure per format: title stating the year, the opening the format asks for, the sections in
-order, places for prose, the contact from the year's data — and the outline and sentence catalogues as data contracts."""
+"""The drafted report's structure per format: title stating the year, the opening the format asks for, the sections
+in order, places for prose, the contact from the year's data — and the outline and sentence catalogues as data
+contracts."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ def headings(report, level: int) -> list[str]:
 
 @pytest.mark.parametrize(("year", "sections"), [(2016, SECTIONS_OLD), (2019, SECTIONS_NEW), (2021, SECTIONS_NEW)])
 def test_sections_follow_the_years_format(drafts, year, sections) -> None:
-    """Each year's sections are its format's, in order: 一、概述 … for the old table, 一、总体情况 … 六 for 2019/2021."""
+    """Each year's sections are its format's, in order: 一、概述 … for the old table, 一 … 六 for 2019/2021."""
     assert headings(drafts(year), 1) == sections
 
 
@@ -48,7 +49,8 @@ def test_statistics_stand_in_sections_two_three_four(drafts, year, tables) -> No
     if year == 2016:
         lines = [line for b in blocks if isinstance(b, Lines) for line in b.lines]
         assert lines[:4] == ["附件：", "政府信息公开情况统计表", "(2016年度)", "填报单位(盖章)：博州住房公积金管理中心"]
-        assert lines[-2:] == ["单位负责人：郭成秀\u3000\u3000审核人：马莹\u3000\u3000填报人：张薇", "联系电话：0909-2235500"]
+        names = "单位负责人：郭成秀\u3000\u3000审核人：马莹\u3000\u3000填报人：张薇"
+        assert lines[-2:] == [names, "联系电话：0909-2235500"]
 
 
 def test_title_states_the_body_and_the_year(drafts) -> None:
@@ -57,8 +59,11 @@ def test_title_states_the_body_and_the_year(drafts) -> None:
     assert drafts(2021).title == "测试夹具：平潭综合实验区（非本中心）2021年度政府信息公开工作年度报告"
 
 
-@pytest.mark.parametrize(("year", "basis"), [(2016, "《中华人民共和国政府信息公开条例》"), (2019, "国办公开办函〔2019〕60号"),
-                                             (2021, "国办公开办函〔2021〕30号")])
+@pytest.mark.parametrize(("year", "basis"), [
+    (2016, "《中华人民共和国政府信息公开条例》"),
+    (2019, "国办公开办函〔2019〕60号"),
+    (2021, "国办公开办函〔2021〕30号"),
+])
 def test_opening_names_its_basis_and_the_statistics_period(drafts, year, basis) -> None:
     """The first paragraph says what the report is compiled under and 统计期限为Y年1月1日至Y年12月31日."""
     first = next(b for b in drafts(year).blocks if isinstance(b, Paragraph))
@@ -68,7 +73,7 @@ def test_opening_names_its_basis_and_the_statistics_period(drafts, year, basis) 
 
 
 def test_contact_comes_from_the_years_report_or_is_left_to_fill(drafts) -> None:
-    """2016's contact is the one its report gave; a year without one gets 【待填写：网址】 and the like, never a guess."""
+    """2016's contact is the one its report gave; a year without one gets 【待填写：网址】 and the like."""
     contact_2016 = list(drafts(2016).blocks)[1].text
     assert "http://gjj.xjboz.gov.cn/" in contact_2016 and "博乐市北京南路468号" in contact_2016
     assert "833400" in contact_2016 and "0909-2235500" in contact_2016 and "待填写" not in contact_2016

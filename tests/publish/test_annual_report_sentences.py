@@ -5,8 +5,8 @@ qualifiers and statements kept as the report gave them; nothing written for a fi
 from __future__ import annotations
 
 from gjj_dash.model.values import CENTRE
-from gjj_dash.publish.annual_report.report import build_report
 from gjj_dash.publish.annual_report import sentences
+from gjj_dash.publish.annual_report.report import build_report
 from gjj_dash.publish.annual_report.sentences import Spec, Writer
 
 
@@ -82,7 +82,8 @@ def test_no_change_is_stated_across_a_format_change_with_a_caveat(across_formats
 def test_clauses_join_the_sentence_before_them(across_formats) -> None:
     """The outcome clauses follow 办理结果中 in one sentence; a blank part is left out, not written as 0."""
     paragraph = Writer(across_formats, 2019).topic("requests")
-    assert "办理结果中，予以公开6件，部分公开1件，不予公开1件，无法提供1件，不予处理0件，其他处理1件。" in paragraph.text
+    outcomes = "办理结果中，予以公开6件，部分公开1件，不予公开1件，无法提供1件，不予处理0件，其他处理1件。"
+    assert outcomes in paragraph.text
     lawsuits = Writer(across_formats, 2018).topic("appeals").text
     assert "本年度因政府信息公开被提起行政诉讼1件，比上年增加1件，其他结果1件。" in lawsuits
 

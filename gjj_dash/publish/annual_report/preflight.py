@@ -6,7 +6,6 @@ staff page and by the CLI, so they are fixed before publishing, not after.
 
 from __future__ import annotations
 
-from gjj_dash.model.problems import Finding
 from gjj_dash.model.values import Dataset
 from gjj_dash.publish.annual_report.blocks import Preflight
 from gjj_dash.publish.official import official_tables
@@ -53,10 +52,3 @@ def lines(preflight: Preflight, places: int = 0) -> list[str]:
         out.append(PLACES.format(n=places))
     return out
 
-
-def worst(findings: tuple[Finding, ...]) -> str:
-    """The most severe finding's severity ("error", "warning", "note"), or "" when there are none."""
-    for severity in ("error", "warning", "note"):
-        if any(f.severity == severity for f in findings):
-            return severity
-    return ""
