@@ -44,7 +44,7 @@ def draft_panel(dataset: Dataset, lang: str) -> None:
     st.caption(t("drafting.format", lang, year=report.year, format=dataset.format_name(report.year, lang),
                  title=report.title))
     preflight(report, lang)
-    label = t("drafting.button", lang, kind=t(f"drafting.kind_{kind}", lang))
+    label = t("drafting.button", lang, kind=t(f"drafting.short_{kind}", lang))
     widgets.download(label, lambda: _file(folder, version, report.year, kind, report),
                      file_name=report_name(report, kind, version), mime=MIME[kind], key=f"drafting_download_{kind}",
                      type="primary")

@@ -1,0 +1,85 @@
+"""AppTest of 起草年度报告 on 数据管理: staff only (after login), each published year offered, the preflight's findings
+on the page before the download (a year breaking an identity and a clean one), the download button per format, and
+the English switch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from gjj_dash.store import accounts as auth
+from tests.conftest import texts
+from tests.fixture_years import data_dir
+
+PAGE = "views/admin.py"
+NAME, PASSWORD = "张薇", "password-1"
+
+
+@pytest.fixture
+def staff(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A data directory holding 2016 (old), 2019 and 2021 (new formats), with one local account."""
+    folder = data_dir(tmp_path, "formats")
+    monkeypatch.delenv(auth.ENV_ACCOUNTS, raising=False)
+    auth.add_user(folder / "accounts.json", NAME, PASSWORD)
+    return folder
+
+
+def logged_in(app, folder: Path, **kw) -> AppTest:
+    at = app(folder, **kw).run()
+    at.switch_page(PAGE).run()
+    at.text_input(key="admin_login_name").input(NAME)
+    at.text_input(key="admin_login_password").input(PASSWORD)
+    at.button(key="admin_login_submit").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_drafting_needs_a_login(app, staff) -> None:
+    """Before logging in there is no year to draft and no draft button."""
+    at = app(staff).run()
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    assert not [s for s in at.selectbox if s.key == "drafting_year"]
+    assert not [b for b in at.get("download_button") if b.proto.label.startswith("起草年度报告")]
+
+
+def test_newest_year_first_and_a_clean_year_says_so(app, staff) -> None:
+    """Every published year is offered, newest first; Pingtan 2021 passes every check and says so; the Word button."""
+    at = logged_in(app, staff)
+    year = at.selectbox(key="drafting_year")
+    assert year.options == ["2021", "2019", "2016"] and year.value == 2021
+    shown = texts(at)
+    assert "起草检查未发现问题" in shown and "处【待填写：…】需要工作人员撰写" in shown
+    assert "2021 年度使用政府信息公开工作年度报告格式(2021年版)" in shown
+    button = at.download_button(key="drafting_download_docx")
+    assert button.label == "起草年度报告（Word）"
+
+
+def test_findings_are_listed_on_the_page_before_the_draft(app, staff) -> None:
+    """2016: the error (204 > 191) and the two notes are on the page, as text in a table; the draft is still offered."""
+    at = logged_in(app, staff)
+    at.selectbox(key="drafting_year").set_value(2016).run()
+    assert not at.exception, at.exception
+    assert "起草检查发现 3 项（错误 1、警告 0、提示 2）" in [e.value for e in at.error][0]
+    table = next(d.value for d in at.dataframe if "核对项" in d.value.columns)
+    assert len(table) == 3 and "204 > 94 + 91 + 6 = 191" in table["说明"].iloc[0]
+    assert at.download_button(key="drafting_download_docx").label == "起草年度报告（Word）"
+
+
+def test_web_page_format_offers_the_html_download(app, staff) -> None:
+    """Choosing 网页 offers the .html download under its own button."""
+    at = logged_in(app, staff)
+    at.radio(key="drafting_kind").set_value("html").run()
+    assert not at.exception, at.exception
+    assert at.download_button(key="drafting_download_html").label == "起草年度报告（网页）"
+
+
+def test_the_tab_speaks_english(app, staff) -> None:
+    """With the English switch the tab, the options and the button are in English; the official title stays."""
+    at = logged_in(app, staff, query={"lang": "English"})
+    shown = texts(at)
+    assert "Draft a year's annual report" in shown and "The checks found nothing" in shown
+    assert at.download_button(key="drafting_download_docx").label == "Draft the annual report (Word)"
+    assert "2021年度政府信息公开工作年度报告" in shown
