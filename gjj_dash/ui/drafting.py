@@ -5,12 +5,14 @@ The report is drafted once per data version and year (cached); its file is writt
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from gjj_dash.i18n import t
 from gjj_dash.model.values import Dataset
 from gjj_dash.publish.annual_report.blocks import Report
 from gjj_dash.publish.annual_report.report import WRITERS, ReportError, build_report, report_name, write_report
+from gjj_dash.publish.annual_report.trace import trace_rows
 from gjj_dash.publish.files import MIME
 from gjj_dash.quality.findings import counts, findings_frame
 from gjj_dash.ui import loaders, widgets
@@ -48,6 +50,9 @@ def draft_panel(dataset: Dataset, lang: str) -> None:
     widgets.download(label, lambda: _file(folder, version, report.year, kind, report),
                      file_name=report_name(report, kind, version), mime=MIME[kind], key=f"drafting_download_{kind}",
                      type="primary")
+    with st.expander(t("drafting.trace", lang, n=len(report.sentences))):
+        columns = [t("drafting.trace_sentence", lang), t("drafting.trace_figures", lang)]
+        widgets.table(pd.DataFrame(trace_rows(report), columns=columns), key="drafting_trace")
 
 
 def preflight(report: Report, lang: str) -> None:

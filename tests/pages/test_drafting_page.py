@@ -68,6 +68,17 @@ def test_findings_are_listed_on_the_page_before_the_draft(app, staff) -> None:
     assert at.download_button(key="drafting_download_docx").label == "起草年度报告（Word）"
 
 
+def test_each_drafted_sentence_is_listed_with_its_figures(app, staff) -> None:
+    """起草依据 lists every drafted sentence of the year beside the figures it states and their sources."""
+    at = logged_in(app, staff)
+    at.selectbox(key="drafting_year").set_value(2016).run()
+    trace = next(d.value for d in at.dataframe if "句子" in d.value.columns)
+    row = trace[trace["句子"] == "住房公积金门户网站全年公众浏览13810次。"].iloc[0]
+    source = "（来源：年度报告正文 二、主动公开政府信息情况）"
+    assert row["所述数字及来源"] == f"依据：2016年“门户网站公众浏览”13810次{source}"
+    assert len(trace) == 35
+
+
 def test_web_page_format_offers_the_html_download(app, staff) -> None:
     """Choosing 网页 offers the .html download under its own button."""
     at = logged_in(app, staff)

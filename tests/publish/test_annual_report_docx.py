@@ -105,7 +105,22 @@ def test_title_first_then_the_preflight_box(drafted) -> None:
     assert texts[1] == "起草检查（发布前请删除本部分）" and texts[2].startswith("起草检查发现 3 项")
     boxed = document.paragraphs[1]._p.pPr.find(qn("w:pBdr"))
     assert boxed is not None and boxed.find(qn("w:top")).get(qn("w:color")) == "C00000"
-    assert texts[-1].startswith("“") and "起草依据" in "".join(texts[-40:])
+    assert texts[-1] == "联系电话：0909-2235500"  # the body ends with the form's footer: no trace in the text
+
+
+def test_each_drafted_sentence_carries_a_comment_with_its_figures(drafts, drafted) -> None:
+    """Every drafted sentence is a run anchored by a Word comment (批注) naming its figures and their sources; the
+    comments stay out of the body text."""
+    document = docx.Document(io.BytesIO(drafted(2016, "docx")))
+    comments = list(document.comments)
+    report = drafts(2016)
+    assert len(comments) == len(report.sentences)
+    notes = {c.text for c in comments}
+    assert "依据：2016年“门户网站公众浏览”13810次（来源：年度报告正文 二、主动公开政府信息情况）" in notes
+    assert {c.author for c in comments} == {"gjj-dash 起草依据"}
+    visits = next(p for p in document.paragraphs if "13810" in p.text)
+    assert visits.text == "住房公积金门户网站全年公众浏览13810次。设置政府信息公开查阅点17个。"
+    assert "依据" not in "".join(docx_paragraphs(drafted(2016, "docx")))
 
 
 def test_places_to_fill_are_highlighted(drafted) -> None:

@@ -77,6 +77,16 @@ def test_title_headings_and_sections_in_order(drafted) -> None:
     assert first_p[0] == "起草检查（发布前请删除本部分）" and first_p[1].startswith("本报告根据")
 
 
+def test_each_drafted_sentence_is_followed_by_a_comment_with_its_figures(drafts, drafted) -> None:
+    """After every drafted sentence an HTML comment names its figures and sources: in the source, not on the page."""
+    raw = drafted(2016, "html").decode("utf-8")
+    assert raw.count("<!-- 依据：") == len(drafts(2016).sentences)
+    assert ("住房公积金门户网站全年公众浏览13810次。<!-- 依据：2016年“门户网站公众浏览”13810次"
+            "（来源：年度报告正文 二、主动公开政府信息情况） -->") in raw
+    shown = " ".join(text for _, text in html_document(drafted(2016, "html")).blocks)
+    assert "依据" not in shown and "住房公积金门户网站全年公众浏览13810次。设置政府信息公开查阅点17个。" in shown
+
+
 def test_places_are_marked(drafted) -> None:
     """Every 【待填写：…】 is inside a <mark>."""
     raw = drafted(2021, "html").decode("utf-8")

@@ -19,7 +19,7 @@ def test_2016_sentences_state_the_seeds_figures(drafts) -> None:
     text = "".join(said(drafts(2016)).values())
     for part in ("全年主动公开政府信息204条", "其中主动公开规范性文件9条", "通过政府网站公开政府信息94条",
                  "住房公积金门户网站全年公众浏览13810次", "全年向缴存职工提供个人公积金信息查询19000余人次",
-                 "共设服务大厅3个", "设服务窗口19个", "有窗口工作人员25人", "对行动不便的群众开展预约上门服务30余次",
+                 "共有3个服务大厅", "设服务窗口19个", "有窗口工作人员25人", "对行动不便的群众开展预约上门服务30余次",
                  "上报各类宣传稿件100余篇", "政务公开领导小组办公室配置工作人员2名"):
         assert part in text, part
 
@@ -63,7 +63,7 @@ def test_year_on_year_change_is_stated_where_the_previous_year_holds_the_figure(
     texts = said(build_report(across_formats, 2017))
     assert texts["portal_visits"] == "住房公积金门户网站全年公众浏览12000次，比上年增加2000次。"
     assert texts["ch_other"] == "通过其他方式公开政府信息5条，比上年减少5条。"
-    assert texts["halls"] == "共设服务大厅3个，与上年持平。"
+    assert texts["halls"] == "共有3个服务大厅，与上年持平。"
     assert texts["fund_queries"] == "全年向缴存职工提供个人公积金信息查询18000余人次，上年为15000余人次。"
     report = build_report(across_formats, 2017)
     visits = next(s for s in report.sentences if s.id == "portal_visits")

@@ -41,10 +41,13 @@ class Heading:
 
 @dataclass(frozen=True)
 class Paragraph:
-    """A body paragraph: drafted sentences, or fixed text (the opening) with any places still to fill."""
+    """A body paragraph: fixed text (the opening) with any places still to fill, or drafted sentences — `parts`
+    holds each sentence as it stands in the paragraph (a clause's full stop moved), so a writer can annotate each
+    with the figures it states."""
 
     text: str
     sentences: tuple[Sentence, ...] = ()
+    parts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

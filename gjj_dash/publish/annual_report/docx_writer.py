@@ -21,7 +21,7 @@ from gjj_dash.publish.annual_report import preflight as checks
 from gjj_dash.publish.annual_report.blocks import Fill, Heading, Lines, Paragraph, Report, TableBlock
 from gjj_dash.publish.annual_report.outline import FILL_MARK
 from gjj_dash.publish.annual_report.tables import GridCell, PrintedTable
-from gjj_dash.publish.annual_report.trace import TRACE_HEADING, trace_lines
+from gjj_dash.publish.annual_report.trace import AUTHOR, INITIALS, note
 
 _PLACE = re.compile("(" + re.escape(FILL_MARK) + r"[^】]*】)")
 INDENT = Pt(32)  # 首行缩进二字
@@ -53,6 +53,16 @@ def _paragraph(document: DocumentObject, text: str, *, font: str = style.BODY_FO
     return paragraph
 
 
+def _sentences(document: DocumentObject, block: Paragraph) -> None:
+    """A paragraph of drafted sentences, each a run with a comment (批注) naming the figures it states and their
+    sources: traceable in Word's review pane, outside the text."""
+    paragraph = _paragraph(document, "")
+    for part, sentence in zip(block.parts, block.sentences, strict=True):
+        run = paragraph.add_run(part)
+        style.set_font(run, style.BODY_FONT, style.SIZE["body"])
+        document.add_comment(run, note(sentence), author=AUTHOR, initials=INITIALS)
+
+
 def _title(document: DocumentObject, title: str) -> None:
     """方正小标宋简体 二号, centred, a blank line below."""
     paragraph = _paragraph(document, title, font=style.TITLE_FONT, size=style.SIZE["title"], indent=False,
@@ -62,7 +72,7 @@ def _title(document: DocumentObject, title: str) -> None:
 
 
 def _note(document: DocumentObject, heading: str, lines: list[str]) -> None:
-    """A red box of notes to delete before publishing (the preflight, the sentences' figures)."""
+    """A red box of notes to delete before publishing (the preflight)."""
     for n, text in enumerate([heading, *lines]):
         paragraph = _paragraph(document, text, font=style.HEI_FONT if n == 0 else style.BODY_FONT,
                                size=style.SIZE["note"], indent=False)
@@ -131,6 +141,8 @@ def _block(document: DocumentObject, block: object) -> None:
     if isinstance(block, Heading):
         font = style.HEI_FONT if block.level == 1 else style.KAI_FONT
         _paragraph(document, block.text, font=font).paragraph_format.keep_with_next = True
+    elif isinstance(block, Paragraph) and block.sentences:
+        _sentences(document, block)
     elif isinstance(block, Paragraph | Fill):
         _paragraph(document, block.text)
     elif isinstance(block, Lines):
@@ -143,19 +155,17 @@ def _block(document: DocumentObject, block: object) -> None:
 
 
 def report_docx(report: Report) -> bytes:
-    """The whole report as a .docx: title, preflight box, body, the sentences' figures box."""
+    """The whole report as a .docx: title, preflight box, body (each drafted sentence with its 起草依据 comment)."""
     document = Document()
     style.base_style(document)
     style.page_setup(document)
     props = document.core_properties
     props.title, props.author, props.last_modified_by = report.title, report.body, "gjj-dash"
-    props.comments = "由 gjj-dash 根据已发布数据起草；发布前请核对并删除起草检查与起草依据两部分。"
+    props.comments = "由 gjj-dash 根据已发布数据起草；发布前请核对，删除开头的起草检查和各句的起草依据批注。"
     _title(document, report.title)
     _note(document, checks.HEADING, checks.lines(report.preflight, report.places))
     for block in report.blocks:
         _block(document, block)
-    if report.sentences:
-        _note(document, TRACE_HEADING, trace_lines(report))
     buffer = io.BytesIO()
     document.save(buffer)
     return _stable(buffer.getvalue())

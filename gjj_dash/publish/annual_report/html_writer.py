@@ -1,6 +1,7 @@
 """I/O: a drafted report as a web page to paste into the site's CMS — semantic HTML, the official tables with their
 merged cells (rowspan/colspan, <th scope>), no script, no link, no class the page needs, CSS inline only where a CMS
-would otherwise lose it (table borders, centred title, the marked places and the notes to delete)."""
+would otherwise lose it (table borders, centred title, the marked places and the preflight box to delete); each
+drafted sentence followed by an HTML comment naming the figures it states."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from gjj_dash.publish.annual_report import preflight as checks
 from gjj_dash.publish.annual_report.blocks import Fill, Heading, Lines, Paragraph, Report, TableBlock
 from gjj_dash.publish.annual_report.outline import FILL_MARK
 from gjj_dash.publish.annual_report.tables import GridCell, PrintedTable
-from gjj_dash.publish.annual_report.trace import TRACE_HEADING, trace_lines
+from gjj_dash.publish.annual_report.trace import note
 from gjj_dash.publish.files import neutralise
 
 TABLE_STYLE = "border-collapse:collapse;margin:0.5em auto;font-size:0.9em"
@@ -63,6 +64,9 @@ def _block(block: object) -> list[str]:
     if isinstance(block, Heading):
         tag = "h2" if block.level == 1 else "h3"
         return [f"<{tag}>{_text(block.text)}</{tag}>"]
+    if isinstance(block, Paragraph) and block.sentences:
+        pairs = zip(block.parts, block.sentences, strict=True)
+        return ["<p>" + "".join(_text(part) + _comment(note(sentence)) for part, sentence in pairs) + "</p>"]
     if isinstance(block, Paragraph | Fill):
         return [f"<p>{_text(block.text)}</p>"]
     if isinstance(block, Lines):
@@ -73,15 +77,22 @@ def _block(block: object) -> list[str]:
     raise TypeError(type(block).__name__)
 
 
+def _comment(text: str) -> str:
+    """An HTML comment after a drafted sentence naming its figures: in the page's source, never on the page (and
+    never read back as the report's text)."""
+    return "<!-- " + text.replace("--", "- -").replace(">", "＞") + " -->"
+
+
 def _note(heading: str, lines: list[str], tag: str) -> list[str]:
-    """A box to delete before publishing: the preflight at the top, the sentences' figures at the end."""
+    """A box to delete before publishing: the preflight at the top."""
     items = "".join(f"<li>{_text(line)}</li>" for line in lines)
     return [f'<aside style="{NOTE_STYLE}">', f"<p><strong>{escape(heading)}</strong></p>",
             f"<{tag}>{items}</{tag}>", "</aside>"]
 
 
 def report_html(report: Report) -> bytes:
-    """The whole report as one UTF-8 page: title, preflight box, body, the sentences' figures box."""
+    """The whole report as one UTF-8 page: title, preflight box, body (each drafted sentence followed by an HTML
+    comment naming its figures)."""
     parts = [
         "<!DOCTYPE html>",
         '<html lang="zh-CN">',
@@ -96,7 +107,5 @@ def report_html(report: Report) -> bytes:
     ]
     for block in report.blocks:
         parts += _block(block)
-    if report.sentences:
-        parts += _note(TRACE_HEADING, trace_lines(report), "ol")
     parts += ["</article>", "</body>", "</html>", ""]
     return "\n".join(parts).encode("utf-8")

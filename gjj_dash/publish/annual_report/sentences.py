@@ -76,7 +76,8 @@ class Writer:
             written.append(sentence)
         if not written:
             return None
-        return Paragraph(_joined([s.text for s in written]), tuple(written))
+        parts = _parts([s.text for s in written])
+        return Paragraph("".join(parts), tuple(written), tuple(parts))
 
     def sentence(self, spec: Spec) -> Sentence | None:
         """One sentence of the year, or None when it holds none of the sentence's items."""
@@ -192,14 +193,14 @@ def _change(now: Fact, before: Fact) -> str:
     return f"，比上年{word}{plain_number(abs(diff))}{now.unit}"
 
 
-def _joined(texts: list[str]) -> str:
-    """Sentences and clauses as one paragraph: a clause replaces the full stop before it; every sentence ends in 。"""
-    out = ""
-    for text in texts:
-        if text.startswith(JOINERS) and out.endswith("。"):
-            out = out[:-1]
-        out += text
-        if not out.endswith("。"):
-            out += "。"
+def _parts(texts: list[str]) -> list[str]:
+    """Each sentence as it stands in its paragraph: one followed by a clause gives up its full stop to it, every
+    other ends in 。"""
+    out = []
+    for n, text in enumerate(texts):
+        following = texts[n + 1] if n + 1 < len(texts) else ""
+        if following.startswith(JOINERS):
+            out.append(text.removesuffix("。"))
+        else:
+            out.append(text if text.endswith("。") else text + "。")
     return out
-

@@ -1,10 +1,11 @@
-"""Publish: where each drafted sentence's figures come from — the list at the end of a draft, deleted on publishing."""
+"""Publish: where each drafted sentence's figures come from — the note a writer attaches to the sentence (a Word
+comment, an HTML comment) and the staff page lists; never body text, so nothing restated is read back as a figure."""
 
 from __future__ import annotations
 
 from gjj_dash.publish.annual_report.blocks import Figure, Report, Sentence
 
-TRACE_HEADING = "起草依据：各句所述数字及来源（发布前请删除本部分）"
+AUTHOR, INITIALS = "gjj-dash 起草依据", "GD"
 
 
 def figure_line(figure: Figure, source: bool = True) -> str:
@@ -13,13 +14,13 @@ def figure_line(figure: Figure, source: bool = True) -> str:
     return f"{figure.year}年“{figure.label}”{figure.stated}{where}"
 
 
-def sentence_line(sentence: Sentence) -> str:
-    """A sentence followed by the figures it states, a source shared by neighbouring figures given once."""
+def note(sentence: Sentence) -> str:
+    """The figures a sentence states, a source shared by neighbouring figures given once."""
     figures = sentence.figures
     said = [figure_line(f, n + 1 == len(figures) or figures[n + 1].source != f.source) for n, f in enumerate(figures)]
-    return f"“{sentence.text.lstrip('，；')}”：" + "、".join(said)
+    return "依据：" + "、".join(said)
 
 
-def trace_lines(report: Report) -> list[str]:
-    """Every drafted sentence with its figures, in printed order."""
-    return [sentence_line(s) for s in report.sentences]
+def trace_rows(report: Report) -> list[tuple[str, str]]:
+    """Every drafted sentence with its note, in printed order."""
+    return [(s.text.lstrip("，；"), note(s)) for s in report.sentences]
