@@ -117,8 +117,9 @@ def test_every_format_has_an_outline_of_known_parts() -> None:
     cat = load_catalogue()
     outline = load_outline()
     topics = {s.topic for s in load_sentences()}
-    assert set(outline) == set(cat.formats)
-    for fmt, parts in outline.items():
+    assert set(cat.formats) <= set(outline)
+    for fmt in cat.formats:
+        parts = outline[fmt]
         assert {p.kind for p in parts} <= set(PARTS)
         assert [p.kind for p in parts][:2] == ["opening", "contact"]
         tables = {t.id for t in cat.tables_of(fmt)}

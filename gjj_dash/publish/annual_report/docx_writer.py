@@ -12,6 +12,7 @@ from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX, WD_LINE_SPACING
+from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.table import Table
 from docx.text.paragraph import Paragraph as DocxParagraph
@@ -60,7 +61,8 @@ def _sentences(document: DocumentObject, block: Paragraph) -> None:
     for part, sentence in zip(block.parts, block.sentences, strict=True):
         run = paragraph.add_run(part)
         style.set_font(run, style.BODY_FONT, style.SIZE["body"])
-        document.add_comment(run, note(sentence), author=AUTHOR, initials=INITIALS)
+        comment = document.add_comment(run, note(sentence), author=AUTHOR, initials=INITIALS)
+        comment._comment_elm.attrib.pop(qn("w:date"), None)  # optional; the time of writing would change the bytes
 
 
 def _title(document: DocumentObject, title: str) -> None:

@@ -1,6 +1,7 @@
 """Publish: each format's report structure — title, opening, sections, where sentences, tables and prose go.
 
-The structure is data (data/catalogue/report_outline.csv), one row per part in printed order:
+The structure is data (data/catalogue/report_outline.csv), one row per part in printed order (a row names every
+format it belongs to: the old national table and Fujian's provincial one share theirs):
   opening / contact  a paragraph of the opening, {year} {body} and the contact's fields filled in;
   section / sub      a heading 一、… or （一）…;
   topic              the narrative sentences of a topic (report_sentences.csv);
@@ -49,7 +50,8 @@ def load_outline(path: Path = OUTLINE_FILE) -> dict[str, tuple[Part, ...]]:
     for row in rows:
         if row["kind"] not in PARTS:
             raise CatalogueError(f"{path.name}: 未知的部分类型 {row['kind']}")
-        out.setdefault(row["format"], []).append(Part(**row))
+        for fmt in row["format"].split():  # formats of the same structure share their rows
+            out.setdefault(fmt, []).append(Part(**{**row, "format": fmt}))
     return {fmt: tuple(parts) for fmt, parts in out.items()}
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from gjj_dash.model.printed import LABEL_HEADER
+from gjj_dash.model.printed import ITEM_HEADER
 from gjj_dash.model.values import Dataset
 from gjj_dash.publish.annual_report import tables as printed
 from gjj_dash.publish.annual_report.blocks import Block, Fill, Heading, Lines, Paragraph, Report, TableBlock
@@ -26,9 +26,10 @@ class ReportError(ValueError):
 
 
 def body_of(dataset: Dataset, year: int, form: Form | None = None) -> str:
-    """The body the report is of: the form's 填报单位, the year's reporting unit, else the centre."""
+    """The body the report is of: the year's reporting unit, else its form's 填报单位, else the centre."""
+    unit = str(dataset.reports[year].get("reporting_unit") or "").strip()
     form = form or official_form(dataset, year)
-    return form.filer or dataset.catalogue.units[CENTRE_UNIT].label
+    return unit or form.filer or dataset.catalogue.units[CENTRE_UNIT].label
 
 
 def build_report(dataset: Dataset, year: int) -> Report:
@@ -96,9 +97,9 @@ class _Builder:
             return [TableBlock(printed.across_table(chosen[0]))]
         if len(chosen) > 1:
             return [TableBlock(printed.section_table(chosen))]
-        if chosen[0].label_header == LABEL_HEADER:  # the old form: its title, year and 填报单位 above, footer below
-            return self.old_form(chosen[0])
-        return [TableBlock(printed.matrix_table(chosen[0]))]
+        if chosen[0].label_header == ITEM_HEADER:  # the 2019/2021 tables print no 单位 column
+            return [TableBlock(printed.matrix_table(chosen[0]))]
+        return self.old_form(chosen[0])  # a statistics form: its title, year and 填报单位 above, footer below
 
     def old_form(self, table: OfficialTable) -> list[Block]:
         out: list[Block] = [Lines((self.form.title, self.form.period), "center", "table_title")]
