@@ -29,9 +29,8 @@ def kind_of(args: argparse.Namespace) -> str:
 
 def cmd_draft(args: argparse.Namespace) -> int:
     """Draft the year, print the preflight, write the file; exit 1 only for a missing year or an unwritable file."""
-    # start-up time: the report writer loads pandas (the figures) and python-docx (lxml)
-    from gjj_dash.publish.annual_report import preflight as checks
-    from gjj_dash.publish.annual_report.report import ReportError, build_report, write_report
+    from gjj_dash.publish.annual_report import preflight as checks  # start-up time: pandas and python-docx
+    from gjj_dash.publish.annual_report.report import ReportError, build_report, write_report  # start-up time: same
 
     try:
         report = build_report(load(args), args.year)

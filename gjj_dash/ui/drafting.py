@@ -14,8 +14,10 @@ from gjj_dash.publish.annual_report.blocks import Report
 from gjj_dash.publish.annual_report.report import WRITERS, ReportError, build_report, report_name, write_report
 from gjj_dash.publish.annual_report.trace import trace_rows
 from gjj_dash.publish.files import MIME
-from gjj_dash.quality.findings import counts, findings_frame
+from gjj_dash.quality.findings import ICONS, counts, findings_frame
 from gjj_dash.ui import loaders, widgets
+
+CLEAN_ICON = ":green[:material/check_circle:]"
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -56,15 +58,16 @@ def draft_panel(dataset: Dataset, lang: str) -> None:
 
 
 def preflight(report: Report, lang: str) -> None:
-    """What the checks found (a table of findings, shown as text), the tables left empty, the places to fill."""
+    """What the checks found (a table of findings, shown as text), the tables left empty, the places to fill — as the
+    quality page marks findings, not as the page's own alerts (nothing here went wrong on the page)."""
     found = report.preflight.findings
     if found:
         tally = counts(found)
-        alert = st.error if tally["error"] else st.warning if tally["warning"] else st.info
-        alert(t("drafting.findings", lang, n=len(found), **tally))
+        worst = next(s for s in ("error", "warning", "note") if tally[s])
+        st.markdown(f"{ICONS[worst]} " + t("drafting.findings", lang, n=len(found), **tally))
         widgets.table(findings_frame(found, lang), key="drafting_findings")
     else:
-        st.success(t("drafting.clean", lang))
-    if report.preflight.missing:
-        st.warning(t("drafting.missing", lang, tables="、".join(report.preflight.missing)))
+        st.markdown(f"{CLEAN_ICON} " + t("drafting.clean", lang))
+    if report.preflight.missing:  # the catalogue's table titles: no uploaded text reaches Markdown
+        st.markdown(f"{ICONS['warning']} " + t("drafting.missing", lang, tables="、".join(report.preflight.missing)))
     st.caption(t("drafting.places", lang, n=report.places))
