@@ -28,8 +28,10 @@ _PLACE = re.compile("(" + re.escape(FILL_MARK) + r"[^】]*】)")
 INDENT = Pt(32)  # 首行缩进二字
 CENTRED = ("head", "caption", "unit", "value", "empty")
 WIDE = 10  # a table of this many grid columns or more prints in 小五
-# Width weights per grid column: the longest text starting there, capped by what the column holds.
-CAPS = {"label": 20, "note": 20, "group": 4, "head": 6, "value": 6, "unit": 3, "empty": 2, "caption": 0}
+# Width weights per grid column: the longest text starting there, capped by what the column holds; a column of
+# figures is never narrower than a four-digit figure needs.
+CAPS = {"label": 20, "note": 20, "group": 5, "head": 6, "value": 6, "unit": 3, "empty": 2, "caption": 0}
+FIGURE_WEIGHT = 3.5
 
 
 def _runs(paragraph: DocxParagraph, text: str, font: str, size: Pt) -> None:
@@ -98,7 +100,8 @@ def _widths(table: PrintedTable) -> list[int]:
     weight = [2.0] * table.cols
     for cell in table.cells:
         if cell.colspan == 1:
-            weight[cell.col] = max(weight[cell.col], min(CAPS[cell.kind], len(cell.text)))
+            floor = FIGURE_WEIGHT if cell.kind == "value" else 0
+            weight[cell.col] = max(weight[cell.col], floor, min(CAPS[cell.kind], len(cell.text)))
     total = sum(weight)
     return [int(Mm(style.TEXT_WIDTH_MM) * w / total) for w in weight]
 
