@@ -15,7 +15,7 @@ from docx.shared import Pt
 
 from gjj_dash.ingest.readers import read_upload
 from gjj_dash.model.values import Dataset
-from gjj_dash.publish.annual_report.report import write_report
+from gjj_dash.publish.annual_report.report import build_report, write_report
 from gjj_dash.publish.export import table_csv
 from tests.support.documents import ReadCell, as_pasted, docx_paragraphs, docx_tables
 
@@ -141,6 +141,15 @@ def test_tables_are_ruled_and_repeat_their_header(drafted) -> None:
     s3 = document.tables[1]
     heads = [r for r in s3.rows if r._tr.trPr.find(qn("w:tblHeader")) is not None]
     assert len(heads) == 3
+
+
+def test_control_characters_from_the_data_do_not_break_the_document(formats) -> None:
+    """A body name holding a control character (which Word refuses) is written without it, in Word and on the page."""
+    reports = {**formats.reports, 2021: {**formats.reports[2021], "reporting_unit": "平潭\x0b综合实验区"}}
+    report = build_report(Dataset(formats.values, reports), 2021)
+    document = docx.Document(io.BytesIO(write_report(report, "docx")))
+    assert document.paragraphs[0].text == "平潭综合实验区2021年度政府信息公开工作年度报告"
+    assert "平潭综合实验区2021年度" in write_report(report, "html").decode("utf-8")
 
 
 def test_same_data_gives_the_same_bytes(drafts) -> None:

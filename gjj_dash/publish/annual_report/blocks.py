@@ -3,11 +3,20 @@ prose, lines around a table, printed tables — and the Report both writers rend
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from gjj_dash.model.problems import Finding
 from gjj_dash.publish.annual_report.outline import FILL_MARK, placeholder
 from gjj_dash.publish.annual_report.tables import PrintedTable
+
+# Characters no XML document can hold (and no page should show): control characters other than tab and line ends.
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def printable(text: str) -> str:
+    """Text from the data as a document can hold it: control characters dropped (Word refuses them)."""
+    return _UNPRINTABLE.sub("", text)
 
 
 @dataclass(frozen=True)

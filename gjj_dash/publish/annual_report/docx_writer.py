@@ -19,7 +19,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from gjj_dash.publish.annual_report import docx_style as style
 from gjj_dash.publish.annual_report import preflight as checks
-from gjj_dash.publish.annual_report.blocks import Fill, Heading, Lines, Paragraph, Report, TableBlock
+from gjj_dash.publish.annual_report.blocks import Fill, Heading, Lines, Paragraph, Report, TableBlock, printable
 from gjj_dash.publish.annual_report.outline import FILL_MARK
 from gjj_dash.publish.annual_report.tables import GridCell, PrintedTable
 from gjj_dash.publish.annual_report.trace import AUTHOR, INITIALS, note
@@ -36,7 +36,7 @@ FIGURE_WEIGHT = 3.5
 
 def _runs(paragraph: DocxParagraph, text: str, font: str, size: Pt) -> None:
     """The text as runs in one font; each 【待填写：…】 highlighted so nobody publishes it unfilled."""
-    for piece in _PLACE.split(text):
+    for piece in _PLACE.split(printable(text)):
         if not piece:
             continue
         run = paragraph.add_run(piece)
@@ -61,9 +61,9 @@ def _sentences(document: DocumentObject, block: Paragraph) -> None:
     sources: traceable in Word's review pane, outside the text."""
     paragraph = _paragraph(document, "")
     for part, sentence in zip(block.parts, block.sentences, strict=True):
-        run = paragraph.add_run(part)
+        run = paragraph.add_run(printable(part))
         style.set_font(run, style.BODY_FONT, style.SIZE["body"])
-        comment = document.add_comment(run, note(sentence), author=AUTHOR, initials=INITIALS)
+        comment = document.add_comment(run, printable(note(sentence)), author=AUTHOR, initials=INITIALS)
         comment._comment_elm.attrib.pop(qn("w:date"), None)  # optional; the time of writing would change the bytes
 
 
@@ -111,7 +111,7 @@ def _cell_text(target: object, cell: GridCell, style_id: str) -> None:
     paragraph._p.get_or_add_pPr().style = style_id  # by id: python-docx looks a style name up slowly each time
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if cell.kind in CENTRED else WD_ALIGN_PARAGRAPH.LEFT
     if cell.text:
-        run = paragraph.add_run(cell.text)
+        run = paragraph.add_run(printable(cell.text))
         if cell.kind in ("head", "caption"):
             style.set_font(run, style.HEI_FONT)
     target.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
@@ -165,7 +165,7 @@ def report_docx(report: Report) -> bytes:
     style.base_style(document)
     style.page_setup(document)
     props = document.core_properties
-    props.title, props.author, props.last_modified_by = report.title, report.body, "gjj-dash"
+    props.title, props.author, props.last_modified_by = printable(report.title), printable(report.body), "gjj-dash"
     props.comments = "由 gjj-dash 根据已发布数据起草；发布前请核对，删除开头的起草检查和各句的起草依据批注。"
     _title(document, report.title)
     _note(document, checks.HEADING, checks.lines(report.preflight, report.places))

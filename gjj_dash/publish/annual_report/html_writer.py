@@ -9,7 +9,7 @@ import re
 from html import escape
 
 from gjj_dash.publish.annual_report import preflight as checks
-from gjj_dash.publish.annual_report.blocks import Fill, Heading, Lines, Paragraph, Report, TableBlock
+from gjj_dash.publish.annual_report.blocks import Fill, Heading, Lines, Paragraph, Report, TableBlock, printable
 from gjj_dash.publish.annual_report.outline import FILL_MARK
 from gjj_dash.publish.annual_report.tables import GridCell, PrintedTable
 from gjj_dash.publish.annual_report.trace import note
@@ -26,13 +26,14 @@ ROW_KINDS = ("label", "group", "note")
 
 def _text(text: str) -> str:
     """Text for the page, escaped; every 【待填写：…】 marked so nobody publishes it unfilled."""
-    return _PLACE.sub(lambda m: f'<mark style="{MARK_STYLE}">{m.group(0)}</mark>', escape(text, quote=False))
+    escaped = escape(printable(text), quote=False)
+    return _PLACE.sub(lambda m: f'<mark style="{MARK_STYLE}">{m.group(0)}</mark>', escaped)
 
 
 def _cell(cell: GridCell, in_head: bool) -> str:
     spans = (f' rowspan="{cell.rowspan}"' if cell.rowspan > 1 else "") + (
         f' colspan="{cell.colspan}"' if cell.colspan > 1 else "")
-    text = escape(neutralise(cell.text), quote=False)
+    text = escape(neutralise(printable(cell.text)), quote=False)
     if cell.kind in HEAD_KINDS:
         scope = "colgroup" if cell.colspan > 1 else "col"
         return f'<th scope="{scope}"{spans} style="{CELL_STYLE};text-align:center">{text}</th>'
@@ -80,7 +81,7 @@ def _block(block: object) -> list[str]:
 def _comment(text: str) -> str:
     """An HTML comment after a drafted sentence naming its figures: in the page's source, never on the page (and
     never read back as the report's text)."""
-    return "<!-- " + text.replace("--", "- -").replace(">", "＞") + " -->"
+    return "<!-- " + printable(text).replace("--", "- -").replace(">", "＞") + " -->"
 
 
 def _note(heading: str, lines: list[str], tag: str) -> list[str]:
@@ -98,11 +99,11 @@ def report_html(report: Report) -> bytes:
         '<html lang="zh-CN">',
         "<head>",
         '<meta charset="utf-8">',
-        f"<title>{escape(report.title)}</title>",
+        f"<title>{_text(report.title)}</title>",
         "</head>",
         "<body>",
         "<article>",
-        f'<h1 style="text-align:center">{escape(report.title)}</h1>',
+        f'<h1 style="text-align:center">{_text(report.title)}</h1>',
         *_note(checks.HEADING, checks.lines(report.preflight, report.places), "ul"),
     ]
     for block in report.blocks:
