@@ -116,6 +116,13 @@ def test_2021_sentences_restate_the_tables(drafts) -> None:
     assert texts["n21_fees"] == "本年收取行政事业性收费24252.311082万元。"
 
 
+def test_a_figure_printed_with_its_unit_is_stated_once_with_it(drafts) -> None:
+    """Shanghai prints 采购总金额 as 251000元: the sentence states 251000元, not 251000元元."""
+    texts = said(drafts(2019))
+    assert texts["n19_procurement"] == "本年政府集中采购项目6个"
+    assert texts["n19_procurement_amount"] == "，采购总金额251000元"
+
+
 def test_a_blank_total_summed_from_its_row_says_so(drafts) -> None:
     """Shanghai 2019 prints its detail-row 总计 cells blank: 予以公开 272 is the row's sum, and its source says so."""
     sentence = next(s for s in drafts(2019).sentences if s.id == "outcome_disclosed")

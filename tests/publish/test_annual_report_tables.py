@@ -11,7 +11,7 @@ import pytest
 
 from gjj_dash.model.numbers import parse_number
 from gjj_dash.model.values import Cell
-from gjj_dash.publish.annual_report.tables import GridCell, PrintedTable, figure_text
+from gjj_dash.publish.annual_report.tables import GridCell, PrintedTable, figure_text, published
 from gjj_dash.publish.export import table_csv
 
 
@@ -130,6 +130,18 @@ def test_a_figure_is_printed_as_published_where_that_reads_back_the_same(cell, t
     """Qualifiers and published decimals (and a unit printed in the cell) are kept; a raw text that does not read back
     to the stored figure gives the stored figure; a blank cell stays empty."""
     assert figure_text(cell) == text
+
+
+@pytest.mark.parametrize(("raw", "value", "qualifier", "text"), [
+    ("30余次", 30.0, "余", "30余"),
+    ("73802895.90元", 73802895.9, "", "73802895.90"),
+    ("约1.2万", 12000.0, "约", "约1.2万"),
+    ("两期", 2.0, "", "2"),
+    ("", 13810.0, "", "13810"),
+])  # fmt: skip
+def test_a_sentence_states_the_published_figure_without_the_unit_in_it(raw, value, qualifier, text) -> None:
+    """A sentence takes the published figure without the unit written in it (the sentence adds the catalogue's)."""
+    assert published(value, qualifier, raw, unit=False) == text
 
 
 def test_every_cell_of_a_grid_is_covered_once(drafts) -> None:

@@ -18,11 +18,12 @@ from pathlib import Path
 
 from gjj_dash.figures.facts import Fact, SeriesRows, fact, series_fact
 from gjj_dash.figures.trends import caveat_of
-from gjj_dash.model.numbers import NumberError, cell_text, parse_number, plain_number
+from gjj_dash.model.numbers import NumberError, parse_number, plain_number
 from gjj_dash.model.series import harmonised_series
 from gjj_dash.model.values import Dataset
 from gjj_dash.paths import CATALOGUE_DIR
 from gjj_dash.publish.annual_report.blocks import Figure, Paragraph, Sentence
+from gjj_dash.publish.annual_report.tables import published
 
 SENTENCES_FILE = CATALOGUE_DIR / "report_sentences.csv"
 LIST_PREFIX = "list:"
@@ -174,10 +175,11 @@ def _statement(item: Fact) -> str:
 
 
 def _stated(item: Fact) -> str:
-    """A figure as a sentence states it: the figure (qualifier kept) with its unit; a text measure its text."""
+    """A figure as a sentence states it: as published (qualifier and decimals kept) with its unit; a text measure its
+    text."""
     if item.value is None:
         return item.text
-    return cell_text(item.value, item.qualifier) + item.unit
+    return published(item.value, item.qualifier, item.raw, unit=False) + item.unit
 
 
 def _change(now: Fact, before: Fact) -> str:

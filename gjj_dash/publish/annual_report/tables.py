@@ -54,18 +54,24 @@ class PrintedTable:
         return sorted((c for c in self.cells if c.kind == "value"), key=lambda c: (c.row, c.col))
 
 
+def published(value: float, qualifier: str, raw: str, *, unit: bool = True) -> str:
+    """A figure as the report published it where its text reads back to the same figure (19000余, 18651.06, 约1.2万,
+    251000元 — without the unit written in it when `unit` is False), else the stored figure written plainly."""
+    text = normalise_text(raw)
+    try:
+        read = parse_number(text)
+    except NumberError:
+        return cell_text(value, qualifier)
+    if (read.value, read.qualifier, read.blank) != (value, qualifier, False):
+        return cell_text(value, qualifier)
+    return text if unit else text.removesuffix(read.unit)
+
+
 def figure_text(cell: Cell | None) -> str:
-    """A figure as the table prints it: as published where its text reads back to the same figure (19000余,
-    18651.06, 251000元), else the stored figure written plainly; a blank cell stays empty."""
+    """A figure as the table prints it (as published, see `published`); a blank cell stays empty."""
     if cell is None or cell.blank or cell.value is None:
         return ""
-    plain = cell_text(cell.value, cell.qualifier, cell.blank)
-    raw = normalise_text(cell.raw)
-    try:
-        read = parse_number(raw)
-    except NumberError:
-        return plain
-    return raw if (read.value, read.qualifier, read.blank) == (cell.value, cell.qualifier, False) else plain
+    return published(cell.value, cell.qualifier, cell.raw)
 
 
 def old_table(table: OfficialTable) -> PrintedTable:
