@@ -119,7 +119,7 @@ def test_2021_sentences_restate_the_tables(drafts) -> None:
 def test_a_figure_printed_with_its_unit_is_stated_once_with_it(drafts) -> None:
     """Shanghai prints 采购总金额 as 251000元: the sentence states 251000元, not 251000元元."""
     texts = said(drafts(2019))
-    assert texts["n19_procurement"] == "本年政府集中采购项目6个"
+    assert texts["n19_procurement"] == "本年政府集中采购项目6个。"
     assert texts["n19_procurement_amount"] == "，采购总金额251000元"
 
 
