@@ -1,6 +1,8 @@
-"""Streamlit glue: 起草年度报告 on 数据管理 — choose a year and Word or web page, see the preflight, download the draft.
+"""Streamlit glue: 起草年度报告 on 数据管理 — choose a year and Word or web page, press 起草年度报告: the checks'
+findings and each sentence's figures are shown, and the draft can be downloaded.
 
-The report is drafted once per data version and year (cached); its file is written only when the button is clicked.
+Nothing is drafted until the button is pressed (the tab runs with every rerun of the staff page); the report is kept
+once per data version and year, and its file is written only when its download is clicked.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from gjj_dash.quality.findings import ICONS, counts, findings_frame
 from gjj_dash.ui import loaders, widgets
 
 CLEAN_ICON = ":green[:material/check_circle:]"
+DRAFTED = "drafting_done_for"  # (data dir, data version, year) the shown draft was made for
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -40,6 +43,12 @@ def draft_panel(dataset: Dataset, lang: str) -> None:
     kind = st.radio(t("drafting.kind", lang), list(WRITERS), format_func=lambda k: t(f"drafting.kind_{k}", lang),
                     horizontal=True, key="drafting_kind")
     folder, version = str(loaders.data_dir()), loaders.current_version()
+    wanted = (folder, version, int(year))
+    if st.button(t("drafting.start", lang), key="drafting_start", type="primary"):
+        st.session_state[DRAFTED] = wanted
+    if st.session_state.get(DRAFTED) != wanted:  # another year chosen, or the data changed since: press again
+        st.caption(t("drafting.press", lang))
+        return
     try:
         report = _report(folder, version, int(year), dataset)
     except ReportError as exc:
@@ -48,10 +57,9 @@ def draft_panel(dataset: Dataset, lang: str) -> None:
     st.caption(t("drafting.format", lang, year=report.year, format=dataset.format_name(report.year, lang),
                  title=report.title))
     preflight(report, lang)
-    label = t("drafting.button", lang, kind=t(f"drafting.short_{kind}", lang))
+    label = t("drafting.download", lang, kind=t(f"drafting.short_{kind}", lang))
     widgets.download(label, lambda: _file(folder, version, report.year, kind, report),
-                     file_name=report_name(report, kind, version), mime=MIME[kind], key=f"drafting_download_{kind}",
-                     type="primary")
+                     file_name=report_name(report, kind, version), mime=MIME[kind], key=f"drafting_download_{kind}")
     with st.expander(t("drafting.trace", lang, n=len(report.sentences))):
         columns = [t("drafting.trace_sentence", lang), t("drafting.trace_figures", lang)]
         widgets.table(pd.DataFrame(trace_rows(report), columns=columns), key="drafting_trace")

@@ -1,6 +1,6 @@
-"""Browser test of 起草年度报告 on 数据管理 (staff deployment): log in, open the tab, see the preflight's findings of
-2016, download the draft as Word and as a web page — each the report the package writes from the server's data, byte
-for byte, under its title's name."""
+"""Browser test of 起草年度报告 on 数据管理 (staff deployment): log in, open the tab, press 起草年度报告, see the
+preflight's findings of 2016, download the draft as Word and as a web page — each the report the package writes from
+the server's data, byte for byte, under its title's name."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ def account(staff_server) -> str:
 
 
 def test_staff_download_the_drafted_report_as_word_and_web_page(staff, staff_server, account) -> None:
-    """Log in, open 起草年度报告: 2016's error (204 > 191) is on the page; both downloads are the drafts of 2016."""
+    """Log in, open 起草年度报告 and press it: 2016's error (204 > 191) is on the page; both downloads are 2016's."""
     page = staff.page
     staff.open("/admin", expect=t("admin.login_required"))
     page.get_by_label(t("admin.login_name")).fill(NAME)
@@ -32,6 +32,8 @@ def test_staff_download_the_drafted_report_as_word_and_web_page(staff, staff_ser
     page.get_by_role("button", name=t("admin.login"), exact=True).click()
     staff.settle(expect=t("admin.logged_in_as", name=NAME))
     page.get_by_role("tab", name=t("drafting.tab")).click()
+    staff.settle(expect=t("drafting.press"))
+    page.get_by_role("button", name=t("drafting.start"), exact=True).click()
     staff.settle(expect="起草检查发现 3 项")
     assert "错误 1、警告 0、提示 2" in staff.main_text()
 
@@ -42,7 +44,7 @@ def test_staff_download_the_drafted_report_as_word_and_web_page(staff, staff_ser
         if kind == "html":
             page.get_by_text(t("drafting.kind_html"), exact=True).click()
             staff.settle()
-        label = t("drafting.button", kind=t(f"drafting.short_{kind}"))
+        label = t("drafting.download", kind=t(f"drafting.short_{kind}"))
         with page.expect_download(timeout=60_000) as info:
             page.get_by_role("button", name=label).click()
         assert info.value.suggested_filename == report_name(report, kind, version)
