@@ -11,13 +11,16 @@ loaders.start_run()  # the data version is read once per run, not by every loade
 lang = shell.language()
 
 
-def page(path: str, key: str, url: str, icon: str, default: bool = False) -> st.Page:
-    return st.Page(path, title=t(key, lang), url_path=url, icon=icon, default=default)
+def page(path: str, key: str, url: str, icon: str, default: bool = False, hidden: bool = False) -> st.Page:
+    return st.Page(path, title=t(key, lang), url_path=url, icon=icon, default=default,
+                   visibility="hidden" if hidden else "visible")
 
 
 navigation = {
     t("nav.public", lang): [
-        page("views/overview.py", "page.overview", "overview", ":material/dashboard:", default=True),
+        page("views/overview.py", "page.overview", "home", ":material/dashboard:", default=True),
+        # The default page answers only at "/": a hidden twin of it answers at /overview too (bookmarks, links).
+        page("views/overview.py", "page.overview", "overview", ":material/dashboard:", hidden=True),
         page("views/disclosure.py", "page.disclosure", "disclosure", ":material/campaign:"),
         page("views/halls.py", "page.halls", "halls", ":material/storefront:"),
         page("views/portal.py", "page.portal", "portal", ":material/language:"),

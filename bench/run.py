@@ -21,12 +21,12 @@ os.environ.setdefault("STREAMLIT_LOGGER_LEVEL", "error")
 if __package__ in (None, ""):  # run as a script: make the checkout importable as the `bench` package
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import imports, memory, report, scripts, synth  # noqa: E402
+from bench import imports, light, memory, report, scripts, synth  # noqa: E402
 from bench.report import Result  # noqa: E402
 from bench.servers import app_server, baseline_server  # noqa: E402
 
 BUNDLED_YEAR = 2016
-SECTIONS = ("server", "browser", "memory", "import", "startup")
+SECTIONS = ("server", "browser", "memory", "import", "startup", "light")
 SERVER_TARGET, BROWSER_TARGET, MEMORY_TARGET, YEARS_TARGET, STARTUP_TARGET, IMPORT_TARGET = 1.5, 1.3, 1.3, 1.3, 2.0, 1.0
 
 
@@ -215,6 +215,7 @@ def main(argv: list[str] | None = None) -> int:
             "memory": ("server memory", memory_step),
             "import": ("import", lambda: imports.measure(synthetic, IMPORT_TARGET)),
             "startup": ("start-up", lambda: start_up(args.startup_repeats)),
+            "light": ("light page", lambda: light.measure(store, synthetic, BUNDLED_YEAR, args.browser_repeats)),
         }
         for key, (name, step) in steps.items():
             if key not in skip:

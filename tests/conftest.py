@@ -59,15 +59,3 @@ def app(monkeypatch: pytest.MonkeyPatch) -> Callable[..., AppTest]:
         return at
 
     return start
-
-
-def texts(at: AppTest) -> str:
-    """Every text the page shows (markdown, captions, metrics, alerts, tables) as one string to search."""
-    parts: list[str] = []
-    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error", "success", "text"):
-        parts += [str(e.value) for e in getattr(at, kind)]
-    for metric in at.metric:
-        parts += [metric.label, str(metric.value), str(metric.delta or "")]
-    for frame in list(at.dataframe) + list(at.table):
-        parts.append(frame.value.to_csv(index=False))
-    return "\n".join(parts)

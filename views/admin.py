@@ -27,7 +27,7 @@ with upload_tab:
 with history_tab:
     admin.history_panel(store, user, ctx.dataset.years, ctx.lang)
 with audit_tab:
-    admin.audit_panel(store, ctx.lang)
+    admin.journal_panel(store, ctx.lang)
 with template_tab:
     admin.template_panel(ctx.lang)
 with drafting_tab:

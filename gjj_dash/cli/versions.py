@@ -33,7 +33,7 @@ def cmd_history(args: argparse.Namespace) -> int:
             print(t("admin.cli_no_year", "zh", year=year))
             continue
         print(t("admin.current_is", "zh", year=year, version=version_name(current)).replace("**", ""))
-        frame = history_frame(versions, current, store.audit(year))
+        frame = history_frame(versions, current, store.journal(year))
         if frame.empty:
             print("  " + t("admin.no_versions", "zh", year=year))
             continue

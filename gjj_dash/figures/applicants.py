@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 import pandas as pd
 
 from gjj_dash.figures.blocks import Block
 from gjj_dash.figures.charts import Axes, bar_chart, chart_frame
-from gjj_dash.figures.facts import Fact, Frame, fact, facts_table, series_fact
+from gjj_dash.figures.facts import Frame, series_fact
 from gjj_dash.i18n import t
 from gjj_dash.model.catalogue import Catalogue, Column, Indicator
 from gjj_dash.model.numbers import display
@@ -22,16 +22,16 @@ SHARE_ROWS = ("new_received", "total", "disclosed")  # the rows split into 自�
 class Figure:
     """One cell of the applicant matrix: a printed cell, or the sum of a group's printed rows (blank counted 0)."""
 
-    value: float  # as summed: a blank cell counts 0
-    blank: bool  # every cell read was blank
+    value: float  # as summed: a blank cell counts 0, a blank 总计 with figures in its row as that row's sum
+    blank: bool  # every cell read was blank (and none stands in for its row's sum)
     blank_cells: int  # how many cells read were blank
-    row_sum: float | None = None  # a blank 总计 cell whose row has figures: the row's own sum, shown beside "—"
-    summed_cells: int = 0  # how many of the blank cells are such 总计 cells, counted as their row's sum, not 0
+    summed_cells: int = 0  # how many of the blank cells are 总计 cells counted as their row's sum (model.totals)
+    group: bool = False  # the sum of a group's rows, not one printed cell
 
     def shown(self, lang: str) -> str:
-        if self.blank and self.row_sum is not None:
-            return t("requests.blank_row_sum", lang, blank=t("common.blank", lang),
-                     sum=display(self.row_sum, "", False, lang))
+        if self.summed_cells and not self.group:  # a blank 总计 standing for its row's sum
+            return t("pub.derived_total", lang, blank=t("common.blank", lang),
+                     sum=display(self.value, "", False, lang))
         return f"— {t('common.blank', lang)}" if self.blank else display(self.value, "", False, lang)
 
 
@@ -62,56 +62,20 @@ def applicant_columns(cat: Catalogue, fmt: str) -> tuple[tuple[Column, ...], Col
     return tuple(c for c in cols if c.relation == "sum"), next((c for c in cols if c.relation == "total"), None)
 
 
-def _cell(dataset: Dataset, year: int, row: str, column: Column, parts: tuple[Column, ...]) -> Figure | None:
+def _cell(dataset: Dataset, year: int, row: str, column: Column) -> Figure | None:
     cell = dataset.cell(year, row, column.id)
     if cell is None:
         return None
     if not cell.blank:
         return Figure(cell.value or 0.0, False, 0)
-    filled = [c for p in parts if column.relation == "total" and (c := dataset.cell(year, row, p.id)) is not None
-              and not c.blank]
-    return Figure(0.0, True, 1, sum(c.value or 0.0 for c in filled), 1) if filled else Figure(0.0, True, 1)
-
-
-@dataclass(frozen=True)
-class RowSum(Fact):
-    """A blank 总计 cell counted as the sum of its row's applicant columns (see cell_fact)."""
-
-
-def cell_fact(dataset: Dataset, year: int, row: str, lang: str, column: str) -> Fact:
-    """A table cell as a figure; a blank 总计 cell whose row has figures in its columns counts as the row's sum and
-    shows "— 未填报（该行各列之和 N）" (as the checks and the harmonised series count it), never as 0."""
-    item = fact(dataset, year, row, lang, column=column)
-    ind = dataset.catalogue.indicators.get(row)
-    if not item.blank or ind is None or ind.table != TABLE:
-        return item
-    parts, total = applicant_columns(dataset.catalogue, ind.format)
-    figure = None if total is None or total.id != column else _cell(dataset, year, row, total, parts)
-    if figure is None or figure.row_sum is None:
-        return item
-    return RowSum(**asdict(item) | {"value": figure.row_sum, "blank": False, "display": figure.shown(lang)})
-
-
-def cells_table(items: list[Fact], lang: str) -> pd.DataFrame:
-    """The figures as a table; a blank 总计 counted as its row's sum says so in its note."""
-    table = facts_table(items, lang)
-    for n, item in enumerate(items):
-        if is_row_sum(item):
-            table.loc[n, t("pub.note", lang)] = t("requests.note_row_sum", lang)
-    return table
-
-
-def is_row_sum(item: Fact) -> bool:
-    """A blank 总计 cell counted as its row's sum (see cell_fact)."""
-    return isinstance(item, RowSum)
+    stand_in = dataset.derived_total(year, row, column.id)
+    return Figure(0.0, True, 1) if stand_in is None else Figure(stand_in, False, 1, 1)
 
 
 def _sum(figures: list[Figure]) -> Figure:
     """A group row: its rows added up, a blank cell as 0 (a blank 总计 with figures in its row as that row's sum)."""
-    value = sum(f.row_sum if f.row_sum is not None else f.value for f in figures)
-    derived = any(f.row_sum is not None for f in figures)
-    blank = all(f.blank for f in figures) and not derived
-    return Figure(value, blank, sum(f.blank_cells for f in figures), summed_cells=sum(f.summed_cells for f in figures))
+    return Figure(sum(f.value for f in figures), all(f.blank for f in figures), sum(f.blank_cells for f in figures),
+                  sum(f.summed_cells for f in figures), group=True)
 
 
 def matrix(dataset: Dataset, year: int) -> list[Line]:
@@ -129,7 +93,7 @@ def matrix(dataset: Dataset, year: int) -> list[Line]:
         members = tuple(r.id for r in rows if r.parent == row.id and r.level == "2") if row.level == "G" else (row.id,)
         cells = {}
         for column in columns:
-            found = [f for m in members if (f := _cell(dataset, year, m, column, parts)) is not None]
+            found = [f for m in members if (f := _cell(dataset, year, m, column)) is not None]
             if found:
                 cells[column.id] = found[0] if len(members) == 1 else _sum(found)
         if cells:
@@ -218,7 +182,7 @@ def applicants_block(dataset: Dataset, year: int, lang: str) -> Block:
         notes.append(t("requests.applicants_blank_summed", lang, count=blanks, summed=summed, zero=blanks - summed))
     elif blanks:
         notes.append(t("requests.applicants_blank", lang, count=blanks))
-    if any(f.row_sum is not None for line in lines for f in line.cells.values()):
+    if summed:
         notes.append(t("requests.applicants_row_sum", lang, total=_header(total, lang) if total else ""))
     return Block(key="requests_applicants", title=title, lead=lead, figure=fig, table=pd.DataFrame(rows),
                  statements=statements, notes=tuple(notes), stem="requests-applicants", items=items,

@@ -9,7 +9,8 @@ import pandas as pd
 
 from gjj_dash.figures import trends
 from gjj_dash.figures.blocks import Block
-from gjj_dash.figures.facts import Frame, beside
+from gjj_dash.figures.facts import Frame
+from gjj_dash.figures.tabulate import beside
 from gjj_dash.i18n import t
 from gjj_dash.model.values import Dataset
 

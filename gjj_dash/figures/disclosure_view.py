@@ -4,21 +4,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from gjj_dash.figures import trends
+from gjj_dash.figures import cards, trends
 from gjj_dash.figures.blocks import Block, View
 from gjj_dash.figures.charts import Axes, bar_chart, chart_frame
-from gjj_dash.figures.facts import (
-    Fact,
-    Frame,
-    SeriesRows,
-    chart_records,
-    fact,
-    facts_table,
-    plus_terms,
-    series_fact,
-    units_of,
-)
+from gjj_dash.figures.facts import Fact, Frame, SeriesRows, fact, series_fact
 from gjj_dash.figures.narrative import comparison_table, disagreements, restatements
+from gjj_dash.figures.tabulate import chart_records, facts_table, plus_terms, units_of
 from gjj_dash.i18n import t
 from gjj_dash.model.catalogue import Catalogue, Indicator
 from gjj_dash.model.numbers import display
@@ -159,7 +150,7 @@ def disclosure_view(dataset: Dataset, frame: Frame, year: int, lang: str) -> Vie
         year=year,
         intro=t("disclosure.intro", lang, year=year),
         year_note=trends.year_note(dataset, year, lang),
-        cards=trends.cards(dataset, year, headline, lang),
+        cards=cards.cards(dataset, year, headline, lang),
         blocks=tuple(b for b in blocks if b is not None),
         trends=trends.across(dataset, year, "disclosure_single", lang, across),
     )

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
 
-from gjj_dash.figures.blocks import Card
 from gjj_dash.i18n import t
-from gjj_dash.model.catalogue import Catalogue
-from gjj_dash.model.numbers import ABOUT, AT_LEAST, display
+from gjj_dash.model.numbers import ABOUT, AT_LEAST, decimals_of, display
 from gjj_dash.model.series import change_text
 from gjj_dash.model.values import CENTRE, Cell, Dataset
 
@@ -35,6 +31,10 @@ class Fact:
     by_branch: bool = False
     caveat: str = ""  # the crosswalk's caveat for a harmonised series in the year's format
     blank_cells: int = 0  # of a harmonised sum: how many of its cells were blank (counted as 0)
+    # gjj-dash's figure, not the report's: a blank printed 总计 counted as its row's sum (gjj_dash.model.totals); for
+    # a harmonised sum, how many of its cells are such totals
+    derived: int = 0
+    cells: int = 1  # how many printed cells the figure reads (a harmonised sum may read several)
 
     @property
     def approximate(self) -> bool:
@@ -51,11 +51,11 @@ class Fact:
         return not (self.blank or self.missing)
 
 
-def shown(value: float | None, qualifier: str, blank: bool, lang: str) -> str:
-    """A figure for people; a blank official cell reads "— 未填报"."""
+def shown(value: float | None, qualifier: str, blank: bool, lang: str, raw: str = "") -> str:
+    """A figure for people, with the decimals its report printed (`raw`); a blank official cell reads "— 未填报"."""
     if blank:
         return f"— {t('common.blank', lang)}"
-    return display(value, qualifier, False, lang)
+    return display(value, qualifier, False, lang, decimals_of(raw))
 
 
 def source_of(dataset: Dataset, year: int, item: str, cell: Cell | None, lang: str) -> str:
@@ -76,15 +76,19 @@ def fact(dataset: Dataset, year: int, item: str, lang: str, *, unit: str = CENTR
     value = None if cell is None else cell.value
     qualifier = "" if cell is None else cell.qualifier
     blank = cell is not None and cell.blank
+    stand_in = dataset.derived_total(year, item, column, unit) if blank else None
     measure = cat.measures.get(item)
-    if cell is None:
+    if stand_in is not None:  # a blank 总计 whose row has figures: the row's sum, shown beside "— 未填报"
+        value, blank = stand_in, False
+        shown_as = t("pub.derived_total", lang, blank=t("common.blank", lang), sum=display(stand_in, "", False, lang))
+    elif cell is None:
         shown_as = "—"
     elif measure is not None and measure.kind == "flag" and value:
         shown_as = t("pub.flag_yes", lang)  # a facility, channel or leaflet the report names
     elif measure is not None and measure.kind == "text":
         shown_as = cell.text or "—"
     else:
-        shown_as = shown(value, qualifier, blank, lang)
+        shown_as = shown(value, qualifier, blank, lang, "" if cell is None else cell.raw)
     return Fact(
         item=item,
         label=cat.label(item, lang),
@@ -98,6 +102,7 @@ def fact(dataset: Dataset, year: int, item: str, lang: str, *, unit: str = CENTR
         source=source_of(dataset, year, item, cell, lang),
         text="" if cell is None else cell.text,
         raw="" if cell is None else cell.raw,
+        derived=int(stand_in is not None),
     )
 
 
@@ -124,6 +129,7 @@ def series_fact(dataset: Dataset, frame: Frame, year: int, series: str, lang: st
         return Fact(series, cat.label(series, lang), h.label, h.unit, None, "", False, True, "—", "")
     blank = bool(row["blank"])
     value = None if blank else float(row["value"])
+    raw = single_raw(dataset, year, series)
     return Fact(
         item=series,
         label=cat.label(series, lang),
@@ -133,11 +139,13 @@ def series_fact(dataset: Dataset, frame: Frame, year: int, series: str, lang: st
         qualifier=str(row["qualifier"]),
         blank=blank,
         missing=False,
-        display=shown(value, str(row["qualifier"]), blank, lang),
+        display=shown(value, str(row["qualifier"]), blank, lang, raw),
         source=series_source(dataset, year, series, lang),
-        raw=single_raw(dataset, year, series),
+        raw=raw,
         by_branch=bool(row["by_branch"]),
         blank_cells=int(row["blank_cells"]),
+        derived=int(row["derived"]),
+        cells=int(row["cells"]),
         caveat="；".join(dict.fromkeys(m.caveat for m in h.mappings
                                       if m.format == dataset.format_of(year) and m.caveat)),
     )
@@ -178,94 +186,8 @@ def single_raw(dataset: Dataset, year: int, series: str) -> str:
     return cells[0].raw if len(cells) == 1 else ""
 
 
-def note_of(item: Fact, lang: str) -> str:
-    """What a reader must know about a figure: not in the year's report, blank, approximate, summed from branches."""
-    notes = []
-    if item.missing:
-        notes.append(t("pub.note_missing", lang))
-    if item.blank:
-        notes.append(t("pub.note_blank", lang))
-    elif item.blank_cells:
-        notes.append(t("pub.note_some_blank", lang, count=item.blank_cells))
-    if item.qualifier in AT_LEAST:
-        notes.append(t("pub.note_at_least", lang, raw=item.raw) if item.raw else t("pub.note_at_least_sum", lang))
-    elif item.qualifier in ABOUT:
-        notes.append(t("pub.note_about", lang, raw=item.raw or item.display))
-    if item.by_branch:
-        notes.append(t("pub.note_by_branch", lang))
-    if item.text and item.text != item.display:
-        notes.append(t("pub.note_text", lang, text=item.text))
-    return "；".join(notes) if lang == "zh" else "; ".join(notes)
-
-
 def delta(current: Fact, previous: Fact | None, lang: str) -> str | None:
     """The change from the previous year ("+12", "约+500" where either figure is approximate), or None."""
     if previous is None or not current.reported or not previous.reported:
         return None
     return change_text(current.amount, previous.amount, current.approximate or previous.approximate, lang)
-
-
-def card(item: Fact, change: str | None, lang: str) -> Card:
-    """A KPI card of a figure, for the shared card widget."""
-    return Card(
-        series=(item.item,),
-        label=item.label,
-        value=item.display if not item.blank else "—",
-        unit=item.unit,
-        source=item.source or "—",
-        delta=change,
-        approximate=item.qualifier in AT_LEAST,
-        blank=item.blank,
-        note=item.text if item.blank else "",
-    )
-
-
-def named(label: str, official: str, lang: str, header: str = "") -> dict[str, str]:
-    """The label column(s) of a table row: the label, and in English the official Chinese label beside it."""
-    first = {header or t("common.item", lang): label}
-    return first if lang != "en" else first | {t("common.official_label", lang): official}
-
-
-def beside(item: Fact, lang: str) -> str:
-    """A column header: the label, with the official Chinese label beside it in English, and the unit."""
-    name = item.label if lang != "en" or item.label == item.official else f"{item.label} / {item.official}"
-    return f"{name}（{item.unit}）" if item.unit else name
-
-
-def facts_table(items: Iterable[Fact], lang: str) -> pd.DataFrame:
-    """The figures as an accessible table: label (official Chinese label too in English), value, unit, source, note."""
-    records = []
-    for item in items:
-        record = named(item.label, item.official, lang) | {
-            t("common.value", lang): item.display,
-            t("common.unit", lang): item.unit,
-            t("common.source", lang): item.source,
-            t("pub.note", lang): note_of(item, lang),
-        }
-        records.append(record)
-    return pd.DataFrame(records)
-
-
-def chart_records(items: Iterable[Fact], series: str = "", *, with_unit: bool = False) -> list[dict]:
-    """Chart rows of figures: a missing row has no bar (NaN), a blank one a bar at 0 labelled —."""
-    return [
-        {
-            "category": f"{item.label}（{item.unit}）" if with_unit and item.unit else item.label,
-            "series": series,
-            "value": math.nan if item.missing else item.amount,
-            "display": f"{item.display} {item.unit}" if with_unit and item.reported else item.display,
-            "approximate": item.qualifier in AT_LEAST,
-            "blank": item.blank,
-        }
-        for item in items
-    ]
-
-
-def plus_terms(items: Iterable[Fact], lang: str) -> str:
-    """The printed figures as a sum people can check: "94 + 91 + 6"."""
-    return " + ".join(display(i.value, i.qualifier, False, lang) for i in items if i.reported)
-
-
-def units_of(cat: Catalogue, items: Iterable[str]) -> str:
-    """The catalogue units of several rows, measures or series, for an axis title ("条 / 次")."""
-    return " / ".join(dict.fromkeys(u for u in (cat.unit_of(i) for i in items) if u))

@@ -6,20 +6,11 @@ from dataclasses import replace
 
 import pandas as pd
 
-from gjj_dash.figures import trends
+from gjj_dash.figures import cards, trends
 from gjj_dash.figures.blocks import Block, View
 from gjj_dash.figures.charts import Axes, bar_chart, chart_frame, matrix_chart
-from gjj_dash.figures.facts import (
-    Fact,
-    Frame,
-    SeriesRows,
-    chart_records,
-    fact,
-    facts_table,
-    named,
-    series_fact,
-    units_of,
-)
+from gjj_dash.figures.facts import Fact, Frame, SeriesRows, fact, series_fact
+from gjj_dash.figures.tabulate import chart_records, facts_table, named, units_of
 from gjj_dash.i18n import t
 from gjj_dash.model.values import Dataset
 
@@ -166,7 +157,7 @@ def halls_view(dataset: Dataset, frame: Frame, year: int, lang: str) -> View:
         year=year,
         intro=t("halls.intro", lang, year=year),
         year_note=trends.year_note(dataset, year, lang),
-        cards=trends.cards(dataset, year, headline, lang),
+        cards=cards.cards(dataset, year, headline, lang),
         blocks=(branch_block(dataset, year, lang), facility_block(dataset, year, lang),
                 service_block(dataset, year, lang)),
         trends=trends.across(dataset, year, "halls_single", lang, across),

@@ -6,7 +6,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from gjj_dash.figures.facts import Fact, fact, named
+from gjj_dash.figures.facts import Fact, fact
+from gjj_dash.figures.tabulate import named
 from gjj_dash.i18n import t
 from gjj_dash.model.values import Dataset
 
@@ -88,12 +89,15 @@ def statements(dataset: Dataset, year: int, rows: Iterable[str], lang: str) -> l
     return [text.text for _, text in restatements(dataset, year, rows, lang) if text.text]
 
 
-def note_for(dataset: Dataset, year: int, item: str, lang: str) -> str:
-    """What the text says about a row or a harmonised series' rows of the year's format ("" when nothing)."""
+def report_words(dataset: Dataset, year: int, item: str, lang: str) -> str:
+    """What the report's text says of a row, or of the rows a harmonised series reads in the year's format: its
+    sentence in quotes where it gives one (“中心未接到政府信息公开申请”), else its figure where that differs from the
+    table's ("17 个"); "" when the text says nothing more."""
     cat = dataset.catalogue
     if item in cat.harmonised:
         fmt = dataset.format_of(year)
         rows = [m.indicator for m in cat.harmonised[item].mappings if m.format == fmt]
     else:
         rows = [item]
-    return "；".join(text_figure(text, lang) for _, text in restatements(dataset, year, rows, lang))
+    said = [text for table, text in restatements(dataset, year, rows, lang) if text.text or not agree(table, text)]
+    return "；".join(f"“{text.text}”" if text.text else table_figure(text) for text in said)

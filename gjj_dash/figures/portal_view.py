@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from gjj_dash.figures import trends
+from gjj_dash.figures import cards, trends
 from gjj_dash.figures.blocks import Block, View
 from gjj_dash.figures.charts import Axes, bar_chart, chart_frame
-from gjj_dash.figures.facts import Fact, Frame, SeriesRows, chart_records, fact, facts_table, series_fact, units_of
+from gjj_dash.figures.facts import Fact, Frame, SeriesRows, fact, series_fact
 from gjj_dash.figures.narrative import comparison_table, disagreements, restatements
+from gjj_dash.figures.tabulate import chart_records, facts_table, units_of
 from gjj_dash.i18n import t
 from gjj_dash.model.values import Dataset
 
@@ -106,7 +107,7 @@ def portal_view(dataset: Dataset, frame: Frame, year: int, lang: str) -> View:
         year=year,
         intro=t("portal.intro", lang, year=year),
         year_note=trends.year_note(dataset, year, lang),
-        cards=trends.cards(dataset, year, headline, lang),
+        cards=cards.cards(dataset, year, headline, lang),
         blocks=(
             access_block(dataset, frame, year, lang),
             table_only(dataset, year, ("query_channel",), "portal_channels", lang),

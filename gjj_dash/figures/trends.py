@@ -9,10 +9,10 @@ from itertools import pairwise
 import pandas as pd
 import plotly.graph_objects as go
 
-from gjj_dash.figures.blocks import Block, Card
+from gjj_dash.figures.blocks import Block
 from gjj_dash.figures.charts import Axes, bar_chart, chart_frame, trend_chart
-from gjj_dash.figures.facts import Fact, Frame, beside, card, delta, fact, named, series_fact
-from gjj_dash.figures.narrative import note_for
+from gjj_dash.figures.facts import Fact, Frame, delta, fact, series_fact
+from gjj_dash.figures.tabulate import beside, named
 from gjj_dash.i18n import t
 from gjj_dash.model.values import CENTRE, Dataset
 
@@ -189,36 +189,3 @@ def delta_block(
         })
     return Block(key=key, title=title, table=pd.DataFrame(rows), stem=key, notes=(t("pub.delta_note", lang),),
                  items=tuple(dict.fromkeys(f.item for pair in pairs for f in pair)))
-
-
-def caveat_of(dataset: Dataset, year: int, item: str) -> str:
-    """The crosswalk's caveats for a harmonised series in the year's format ("" for a plain row or measure)."""
-    h = dataset.catalogue.harmonised.get(item)
-    if h is None:
-        return ""
-    fmt = dataset.format_of(year)
-    return "；".join(dict.fromkeys(m.caveat for m in h.mappings if m.format == fmt and m.caveat))
-
-
-def cards(dataset: Dataset, year: int, build: Callable[[int], list[Fact]], lang: str) -> tuple[Card, ...]:
-    """KPI cards of the year's figures with the change from the previous year, and what a reader must know:
-    not in the year's format, the report's text beside a blank cell, summed from branches, a format change."""
-    prev = dataset.previous_year(year)
-    now = build(year)
-    before: list[Fact | None] = list(build(prev)) if prev is not None else [None] * len(now)
-    changed = prev is not None and dataset.format_of(prev) != dataset.format_of(year)
-    out = []
-    for item, old in zip(now, before, strict=True):
-        made = card(item, delta(item, old, lang), lang)
-        notes = []
-        if item.missing:
-            notes.append(t("pub.note_missing", lang))
-        elif item.blank and (text := note_for(dataset, year, item.item, lang)):
-            notes.append(t("overview.narrative", lang, text=text))
-        if item.by_branch:
-            notes.append(t("pub.note_by_branch", lang))
-        if changed and made.delta is not None:
-            caveat = caveat_of(dataset, year, item.item)
-            notes.append(t("pub.format_delta", lang, caveat=caveat) if caveat else t("pub.format_delta_plain", lang))
-        out.append(replace(made, note="；".join(notes) if lang == "zh" else "; ".join(notes)))
-    return tuple(out)

@@ -22,6 +22,8 @@ class Format:
     id: str
     label: str
     label_en: str
+    short: str  # what readers call it in a sentence: 旧版统计表, 2019年版, 2021年版
+    short_en: str
     years: str
     basis: str
     table_title: str

@@ -90,11 +90,29 @@ def cell_text(value: float | None, qualifier: str = "", blank: bool = False) -> 
     return number + qualifier
 
 
-def display(value: float | None, qualifier: str = "", blank: bool = False, lang: str = "zh") -> str:
-    """A figure for people: thousands separators, 19,000+ for 余, ≈ for 约/近, — for a blank cell."""
+def decimals_of(raw: str) -> int | None:
+    """How many decimals a figure was printed with ("73802895.90元" → 2, "204" → 0), None when its text is not one
+    figure (or uses 万/亿, whose decimals are not the figure's)."""
+    try:
+        match = _PATTERN.fullmatch(normalise_text(raw or ""))
+    except TypeError:
+        return None
+    return None if match is None or match["mult"] else len(match["frac"] or "")
+
+
+def display(
+    value: float | None, qualifier: str = "", blank: bool = False, lang: str = "zh", decimals: int | None = None
+) -> str:
+    """A figure for people: thousands separators, 19,000+ for 余, ≈ for 约/近, — for a blank cell; with the decimals
+    it was printed with when known (73,802,895.90 stays so), else as few as it needs."""
     if blank or value is None or (isinstance(value, float) and math.isnan(value)):
         return "—"
-    number = f"{int(value):,}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+    if decimals is not None:
+        number = f"{value:,.{decimals}f}"
+    elif float(value).is_integer():
+        number = f"{int(value):,}"
+    else:
+        number = f"{value:,.6f}".rstrip("0").rstrip(".")
     if qualifier in AT_LEAST:
         return number + "+"
     if qualifier == "近":

@@ -6,6 +6,7 @@ import pandas as pd
 
 from gjj_dash.model.catalogue import Catalogue
 from gjj_dash.model.numbers import AT_LEAST, display
+from gjj_dash.model.totals import derive_blank_totals
 from gjj_dash.model.values import CENTRE, Dataset
 
 SERIES_COLUMNS = [
@@ -30,35 +31,6 @@ def _centre_or_branches(values: pd.DataFrame) -> pd.DataFrame:
     )
     keep = values["unit"].eq(CENTRE) | ~has_centre
     return values[keep].assign(by_branch=~values.loc[keep, "unit"].eq(CENTRE))
-
-
-def derive_blank_totals(values: pd.DataFrame, catalogue: Catalogue) -> pd.DataFrame:
-    """Fill a matrix row's blank 总计 cell with the sum of its filled applicant/result cells, flagged `derived`.
-
-    Real tables print detail-row 总计 cells blank (Shanghai 2019); the row's own columns still give the total.
-    """
-    roles = pd.DataFrame(
-        [(c.format, c.table, c.id, c.relation) for cols in catalogue.columns.values() for c in cols],
-        columns=["format", "table", "column", "role"],
-    )
-    tables = pd.DataFrame(
-        [(i.id, i.table) for i in catalogue.indicators.values()], columns=["indicator", "table"]
-    )
-    cells = values.merge(tables, on="indicator", how="left").merge(
-        roles, on=["format", "table", "column"], how="left"
-    )
-    key = ["year", "unit", "format", "indicator"]
-    parts = cells[cells["role"].eq("sum")].groupby(key).agg(part_sum=("value", "sum"), filled=("blank", "min"))
-    parts = parts[~parts["filled"].astype(bool)]  # at least one part filled
-    totals = cells[cells["role"].eq("total") & cells["blank"]].join(parts, on=key, how="inner")
-    out = values.assign(derived=False)
-    if totals.empty:
-        return out
-    index = totals.index
-    out.loc[index, "value"] = totals["part_sum"].to_numpy()
-    out.loc[index, "blank"] = False
-    out.loc[index, "derived"] = True
-    return out
 
 
 def harmonised_series(dataset: Dataset, series: list[str] | None = None) -> pd.DataFrame:

@@ -9,7 +9,8 @@ from pathlib import Path
 import pandas as pd
 
 from gjj_dash.model.catalogue import Catalogue, load_catalogue
-from gjj_dash.model.numbers import AT_LEAST, display
+from gjj_dash.model.numbers import AT_LEAST, decimals_of, display
+from gjj_dash.model.totals import derived_totals
 
 # The canonical frame every reader produces and every page reads; dtypes are declared here and nowhere else.
 VALUE_DTYPES: dict[str, str] = {
@@ -41,7 +42,7 @@ class Cell:
     source: str
 
     def display(self, lang: str = "zh") -> str:
-        return display(self.value, self.qualifier, self.blank, lang)
+        return display(self.value, self.qualifier, self.blank, lang, decimals_of(self.raw))
 
 
 def empty_values() -> pd.DataFrame:
@@ -92,6 +93,7 @@ class Dataset:
         self.values = conform(values)
         self.reports = dict(sorted(reports.items()))
         self.catalogue = catalogue or load_catalogue()
+        self._derived: dict | None = None  # built on first use: most pages never ask
         self._index = {
             (int(r.year), r.indicator, r.column, r.unit): r
             for r in self.values.itertuples(index=False)
@@ -121,6 +123,12 @@ class Dataset:
             return None
         value = None if math.isnan(row.value) else float(row.value)
         return Cell(value, row.qualifier, bool(row.blank), row.raw, row.text, row.source)
+
+    def derived_total(self, year: int, item: str, column: str = "value", unit: str = CENTRE) -> float | None:
+        """The sum a blank printed 总计 cell stands for (see gjj_dash.model.totals), else None."""
+        if self._derived is None:
+            self._derived = derived_totals(self.values, self.catalogue)
+        return self._derived.get((year, unit, item, column))
 
     def year_values(self, year: int) -> pd.DataFrame:
         return self.values[self.values["year"] == year]

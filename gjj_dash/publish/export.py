@@ -13,7 +13,7 @@ import pandas as pd
 from gjj_dash.model.numbers import plain_number
 from gjj_dash.model.values import Dataset
 from gjj_dash.publish.dictionary import dictionary_frame
-from gjj_dash.publish.files import content_name, csv_bytes, neutralise
+from gjj_dash.publish.files import content_name, csv_bytes, neutralise_tree
 from gjj_dash.publish.form_html import form_html
 from gjj_dash.publish.form_xlsx import form_xlsx
 from gjj_dash.publish.official import Form, official_form, official_frame, official_tables
@@ -44,17 +44,6 @@ def _number(value: float | None) -> int | float | None:
     if value is None or math.isnan(value):
         return None
     return int(value) if float(value).is_integer() else float(value)
-
-
-def _safe(value: object) -> object:
-    """Every string of a JSON tree neutralised, recursively."""
-    if isinstance(value, str):
-        return neutralise(value)
-    if isinstance(value, dict):
-        return {k: _safe(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_safe(v) for v in value]
-    return value
 
 
 def form_json(form: Form) -> dict:
@@ -101,7 +90,7 @@ def form_json(form: Form) -> dict:
 
 def table_json(dataset: Dataset, year: int) -> bytes:
     """The year's form as UTF-8 JSON (strings neutralised like every export)."""
-    tree = _safe(form_json(official_form(dataset, year)))
+    tree = neutralise_tree(form_json(official_form(dataset, year)))
     return (json.dumps(tree, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
@@ -122,11 +111,26 @@ TABLE_WRITERS: dict[str, Callable[[Dataset, int], bytes]] = {
 
 def dataset_csv(dataset: Dataset) -> bytes:
     """Every value of every year as one tidy CSV (UTF-8 with BOM, texts neutralised, blanks empty)."""
-    frame = tidy_frame(dataset)
+    return tidy_csv(tidy_frame(dataset))
+
+
+def tidy_csv(frame: pd.DataFrame) -> bytes:
+    """Rows of the tidy table (tidy_frame, or some of its rows) as CSV: UTF-8 with BOM, texts neutralised, a blank
+    cell's value empty, blank as true/false."""
     out = frame.astype(object).where(frame.notna(), "")
     out["blank"] = frame["blank"].map({True: "true", False: "false"})
     out["value"] = ["" if pd.isna(v) else plain_number(v) for v in frame["value"]]
     return csv_bytes([list(out.columns), *out.itertuples(index=False)])
+
+
+def tidy_json(frame: pd.DataFrame) -> bytes:
+    """Rows of the tidy table as a UTF-8 JSON array of objects (the CSV's fields; a blank cell's value null, numbers
+    as numbers, texts neutralised like every export)."""
+    records = [
+        {**row, "year": int(row["year"]), "value": _number(row["value"]), "blank": bool(row["blank"])}
+        for row in frame.astype(object).where(frame.notna(), None).to_dict("records")
+    ]
+    return (json.dumps(neutralise_tree(records), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
 def dataset_parquet(dataset: Dataset) -> bytes:

@@ -34,6 +34,17 @@ def _is_number(text: str) -> bool:
     return text.strip() == text
 
 
+def neutralise_tree(value: object) -> object:
+    """Every string of a JSON tree neutralised, recursively."""
+    if isinstance(value, str):
+        return neutralise(value)
+    if isinstance(value, dict):
+        return {k: neutralise_tree(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [neutralise_tree(v) for v in value]
+    return value
+
+
 def csv_bytes(rows: Iterable[Iterable[object]]) -> bytes:
     """Rows as CSV, every text neutralised, UTF-8 with BOM so Excel opens the Chinese text."""
     buffer = io.StringIO()

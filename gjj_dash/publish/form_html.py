@@ -44,7 +44,8 @@ def _e(text: str) -> str:
     return escape(neutralise(text), quote=True)
 
 
-def _header(table: OfficialTable) -> list[str]:
+def header_rows(table: OfficialTable) -> list[str]:
+    """The header block of a table as <tr>s of <th scope> cells, merged as printed (rowspan, colspan)."""
     cells, depth = table.head()
     rows: list[list[str]] = [[] for _ in range(depth)]
     for cell in sorted(cells, key=lambda c: (c.row, c.col)):
@@ -78,7 +79,7 @@ def _table(table: OfficialTable, titled: bool) -> list[str]:
     if table.table.caption:
         out.append(f'<p class="caption">{_e(table.table.caption)}</p>')
     out.append("<table>")
-    out += ["<thead>", *_header(table), "</thead>", "<tbody>"]
+    out += ["<thead>", *header_rows(table), "</thead>", "<tbody>"]
     out += [_row(row) for row in table.rows]
     out += ["</tbody>", "</table>", "</section>"]
     return out

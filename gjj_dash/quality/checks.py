@@ -171,8 +171,15 @@ class _Checks(Audit):
                 continue
             unit = self.cat.harmonised[series].unit
             formats = (self.grid.formats.get(year - 1), self.grid.formats.get(year))
-            caveat = self.t("msg_jump_formats", before=formats[0], now=formats[1]) if formats[0] != formats[1] else ""
-            ratio = self.t("ratio", ratio=f"{now.value / before.value:.1f}") if before.value > TOL else ""
+            caveat = ""
+            if formats[0] != formats[1]:  # readers see the formats' names (2019年版 …), never their codes
+                names = [self.format_name(f) for f in formats]
+                caveat = self.t("msg_jump_formats", before=names[0], now=names[1])
+            ratio = ""
+            if now.value <= TOL:
+                ratio = self.t("fell_to_zero")
+            elif before.value > TOL:
+                ratio = self.t("ratio", ratio=f"{now.value / before.value:.1f}")
             message = self.t("msg_jump", series=self.label(series), before_year=year - 1, year=year,
                              before=cell_text(before.value, before.qualifier), now=cell_text(now.value, now.qualifier),
                              unit=unit, ratio=ratio, factor=figure(factor), floor=figure(floor), caveat=caveat)

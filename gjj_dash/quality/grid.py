@@ -14,6 +14,7 @@ import pandas as pd
 
 from gjj_dash.model.catalogue import Catalogue
 from gjj_dash.model.series import harmonised_series
+from gjj_dash.model.totals import derived_totals
 from gjj_dash.model.values import CENTRE, Dataset
 
 PREV = "prev:"
@@ -78,7 +79,7 @@ class Grid:
             if report.get("format") in catalogue.formats:
                 self.formats[int(year)] = report["format"]
         self.years = sorted({y for y, _, _ in self.cells})
-        self.stand_ins = self._stand_in_totals()
+        self.stand_ins = self._stand_in_totals(values)
         self.series = self._series(values, reports)
 
     def get(self, year: int, indicator: str, column: str) -> Value | None:
@@ -99,19 +100,15 @@ class Grid:
         cols = self.catalogue.columns_of(ind.format, ind.table)
         return [c.id for c in cols if c.relation == "total"], [c.id for c in cols if c.relation == "sum"]
 
-    def _stand_in_totals(self) -> dict[tuple[int, str, str], float]:
-        """Blank 总计 cells whose row has figures: read as that row's sum (flagged derived), never as 0."""
+    def _stand_in_totals(self, values: pd.DataFrame) -> dict[tuple[int, str, str], float]:
+        """Blank 总计 cells whose row has figures: read as that row's sum (gjj_dash.model.totals), flagged derived."""
         found: dict[tuple[int, str, str], float] = {}
-        for (year, indicator), columns in list(self.columns.items()):
-            totals, parts = self.roles(indicator)
-            for total in totals:
-                cell = self.cells.get((year, indicator, total))
-                given = [self.cells[(year, indicator, c)] for c in parts if c in columns]
-                if cell is None or not cell.blank or all(g.blank for g in given):
-                    continue
-                stand_in = sum(g.value for g in given)
-                found[(year, indicator, total)] = stand_in
-                self.cells[(year, indicator, total)] = Value(stand_in, True, True, "", cell.source)
+        for (year, unit, indicator, column), stand_in in derived_totals(values, self.catalogue).items():
+            cell = self.cells.get((year, indicator, column))
+            if unit != CENTRE or cell is None:
+                continue
+            found[(year, indicator, column)] = stand_in
+            self.cells[(year, indicator, column)] = Value(stand_in, True, True, "", cell.source)
         return found
 
     def _series(self, values: pd.DataFrame, reports: dict[int, dict] | None) -> dict[tuple[int, str], Value]:

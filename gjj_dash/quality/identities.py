@@ -47,6 +47,11 @@ class Audit:
     def label(self, item: str) -> str:
         return self.cat.label(item, self.lang)
 
+    def format_name(self, fmt: str | None) -> str:
+        """A report format as readers know it (“2019年版”), not its code."""
+        known = self.cat.formats.get(fmt or "")
+        return (known.short_en if self.lang == "en" else known.short) if known else (fmt or "—")
+
     def where(self, item: str, column: str) -> str:
         return "" if column == "value" else self.t("where", column=self.grid.column_label(item, column, self.lang))
 

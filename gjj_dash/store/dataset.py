@@ -34,19 +34,32 @@ def year_dirs(data_dir: Path) -> dict[int, Path]:
     return {y: Path(f) for y, f in _year_folders(data_dir).items() if os.path.isfile(os.path.join(f, "values.csv"))}
 
 
-def data_version(data_dir: Path) -> str:
-    """A short fingerprint of what the data directory currently publishes; caches are keyed on it (one stat per
-    file: a folder without values.csv is no year and adds nothing that matters)."""
-    digest = hashlib.sha256()
+def _published_stats(data_dir: Path) -> list[tuple[int, str, os.stat_result]]:
+    """(year, path, stat) of every file that makes up what the data directory publishes (values.csv, report.json)."""
+    found = []
     for year, folder in _year_folders(data_dir).items():
         for name in ("values.csv", "report.json"):
             path = os.path.join(folder, name)
             try:
-                stat = os.stat(path)
+                found.append((year, path, os.stat(path)))
             except OSError:
                 continue
-            digest.update(f"{year}|{path}|{stat.st_size}|{stat.st_mtime_ns}".encode())
+    return found
+
+
+def data_version(data_dir: Path) -> str:
+    """A short fingerprint of what the data directory currently publishes; caches are keyed on it (one stat per
+    file: a folder without values.csv is no year and adds nothing that matters)."""
+    digest = hashlib.sha256()
+    for year, path, stat in _published_stats(data_dir):
+        digest.update(f"{year}|{path}|{stat.st_size}|{stat.st_mtime_ns}".encode())
     return digest.hexdigest()[:16]
+
+
+def data_modified(data_dir: Path) -> float:
+    """When what the data directory publishes last changed (the newest file's mtime, seconds since the epoch; 0 when
+    nothing is published): the Last-Modified of everything built from it."""
+    return max((stat.st_mtime for _, _, stat in _published_stats(data_dir)), default=0.0)
 
 
 def load_dataset(data_dir: Path, catalogue: Catalogue | None = None) -> Dataset:

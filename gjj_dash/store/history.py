@@ -49,7 +49,7 @@ def history_frame(versions: list[Version], current: int, audit: list[dict], lang
     return pd.DataFrame(rows, columns=[t(f"admin.h_{k}", lang) for k in keys], dtype="string")
 
 
-def audit_frame(entries: list[dict], lang: str = "zh") -> pd.DataFrame:
+def journal_frame(entries: list[dict], lang: str = "zh") -> pd.DataFrame:
     """The audit log newest first: time, user, action, year, version, previous, file, hash, rows, reason or problems."""
     keys = ("time", "user", "action", "year", "version", "previous", "file", "sha", "rows", "detail")
     rows = []

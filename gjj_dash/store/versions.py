@@ -22,22 +22,10 @@ from gjj_dash.model.problems import Finding, Upload
 from gjj_dash.model.values import empty_values, read_values, write_values
 from gjj_dash.paths import BUNDLED_DATA, is_public
 from gjj_dash.quality.checks import check_values
-from gjj_dash.store.atomic import append_line, write_file, write_folder
+from gjj_dash.store import journal, layout
+from gjj_dash.store.atomic import write_file, write_folder
 from gjj_dash.store.dataset import load_dataset
-from gjj_dash.store.layout import (
-    AUDIT,
-    BASE,
-    CURRENT,
-    LOCK,
-    UPLOADS,
-    VERSIONS,
-    base_dir,
-    current_dirs,
-    numbers,
-    pointed,
-    stored_years,
-    version_folder,
-)
+from gjj_dash.store.layout import BASE
 from gjj_dash.store.merge import Unmergeable, merged
 
 LOCK_TIMEOUT = 30.0
@@ -111,17 +99,17 @@ class Store:
 
     def current(self, year: int) -> int:
         """The published version number of a year (0: the data the store started from, or nothing)."""
-        return pointed(self.root, year)
+        return layout.pointed(self.root, year)
 
     def _folder(self, year: int, number: int) -> Path:
-        return version_folder(self.root, year, number)
+        return layout.version_folder(self.root, year, number)
 
     def base_dir(self, year: int) -> Path | None:
-        return base_dir(self.root, year)
+        return layout.base_dir(self.root, year)
 
     def current_dirs(self) -> dict[int, Path]:
         """The folder of each year whose pointer names a stored version."""
-        return current_dirs(self.root)
+        return layout.current_dirs(self.root)
 
     def published(self, year: int) -> tuple[pd.DataFrame, dict] | None:
         """The values and report a year publishes now, or None when the year has none."""
@@ -132,7 +120,7 @@ class Store:
         return read_values(folder / "values.csv"), json.loads((folder / "report.json").read_text(encoding="utf-8"))
 
     def _numbers(self, year: int) -> list[int]:
-        return numbers(self.root, year)
+        return layout.numbers(self.root, year)
 
     def versions(self, year: int) -> list[Version]:
         """Every stored version of a year, newest first (version 0 is not listed)."""
@@ -145,24 +133,18 @@ class Store:
 
     def years(self) -> list[int]:
         """Years with at least one stored version."""
-        return stored_years(self.root)
+        return layout.stored_years(self.root)
 
-    def audit(self, year: int | None = None) -> list[dict]:
-        """The audit log, oldest first (a torn last line from a crash is skipped)."""
-        path = self.root / AUDIT
-        entries = []
-        if path.is_file():
-            for line in path.read_text(encoding="utf-8").splitlines():
-                with contextlib.suppress(ValueError):
-                    entries.append(json.loads(line))
-        return [e for e in entries if year is None or e.get("year") == year]
+    def journal(self, year: int | None = None) -> list[dict]:
+        """The journal (audit.jsonl), oldest first; with a year, that year's entries only."""
+        return journal.entries(self.root, year)
 
     def original(self, digest: str) -> bytes:
         """The bytes of an accepted file, by its SHA-256 (only a 64-hex name ever reaches the file system)."""
         if not _SHA.fullmatch(digest or ""):
             raise StoreError(t("admin.err_bad_hash", "zh"))
         try:
-            return (self.root / UPLOADS / digest).read_bytes()
+            return (self.root / layout.UPLOADS / digest).read_bytes()
         except OSError as exc:
             raise StoreError(t("admin.err_no_file", "zh", sha=digest[:12])) from exc
 
@@ -199,21 +181,19 @@ class Store:
     def _locked(self) -> Iterator[None]:
         self.root.mkdir(parents=True, exist_ok=True)
         try:
-            with FileLock(str(self.root / LOCK), timeout=LOCK_TIMEOUT):
+            with FileLock(str(self.root / layout.LOCK), timeout=LOCK_TIMEOUT):
                 yield
         except Timeout as exc:
             raise StoreError(t("admin.err_busy", "zh")) from exc
 
-    def log(self, action: str, user: str, year: int | None, **fields: object) -> dict:
-        """Append one entry to the audit log (also for refused attempts)."""
+    def record(self, action: str, user: str, year: int | None, **fields: object) -> dict:
+        """Append one entry to the journal (also for refused attempts)."""
         self._writable()
-        entry = {"time": now(), "user": user, "action": action, "year": year, **fields}
-        append_line(self.root / AUDIT, json.dumps(entry, ensure_ascii=False, sort_keys=False))
-        return entry
+        return journal.append(self.root, {"time": now(), "user": user, "action": action, "year": year, **fields})
 
     def reject(self, upload: Upload | None, payload: bytes, filename: str, user: str, problems: Sequence[str]) -> None:
         """Record a refused upload in the audit log (its bytes are not kept)."""
-        self.log(
+        self.record(
             "reject", user, upload.year if upload else None, sha256=sha256(payload), filename=filename,
             rows=0 if upload is None else len(upload.frame), problems=list(problems)[:50],
         )
@@ -245,7 +225,7 @@ class Store:
                 self.reject(upload, payload, filename, user, [str(exc)])
                 raise
             if expected_version is not None and draft.base != expected_version:
-                self.log("conflict", user, draft.year, sha256=digest, filename=filename, expected=expected_version,
+                self.record("conflict", user, draft.year, sha256=digest, filename=filename, expected=expected_version,
                          previous=draft.base, rows=len(upload.frame))
                 raise Conflict(t("admin.err_conflict", "zh", year=draft.year, seen=expected_version, now=draft.base))
             quality = [f for f in self.findings(draft) if f.severity == "error"]
@@ -264,7 +244,7 @@ class Store:
             except Exception as exc:
                 self._log_failure(version, exc)
                 raise StoreError(t("admin.err_interrupted", "zh", error=type(exc).__name__)) from exc
-            self.log("publish", user, draft.year, sha256=digest, filename=filename, version=number,
+            self.record("publish", user, draft.year, sha256=digest, filename=filename, version=number,
                      previous=draft.base, rows=len(upload.frame), version_rows=len(draft.frame), reason=reason,
                      warnings=len(upload.warnings), findings=len(quality))
         return version
@@ -284,11 +264,11 @@ class Store:
             if to == current:
                 raise StoreError(t("admin.err_same_version", "zh", year=year, version=to))
             self._point(year, to, user)
-            self.log("rollback", user, year, version=to, previous=current, reason=reason.strip())
+            self.record("rollback", user, year, version=to, previous=current, reason=reason.strip())
         return to
 
     def _keep(self, digest: str, payload: bytes) -> None:
-        path = self.root / UPLOADS / digest
+        path = self.root / layout.UPLOADS / digest
         if not path.is_file():
             write_file(path, payload, mode=0o444)
 
@@ -298,14 +278,15 @@ class Store:
             "report.json": json.dumps(draft.report, ensure_ascii=False, indent=2).encode("utf-8") + b"\n",
             "version.json": json.dumps(version.__dict__, ensure_ascii=False, indent=2).encode("utf-8") + b"\n",
         }
-        write_folder(self.root / VERSIONS / str(version.year) / str(version.number), files)
+        write_folder(self.root / layout.VERSIONS / str(version.year) / str(version.number), files)
 
     def _point(self, year: int, number: int, user: str) -> None:
         pointer = {"year": int(year), "version": int(number), "time": now(), "user": user}
-        write_file(self.root / CURRENT / f"{int(year)}.json", json.dumps(pointer, ensure_ascii=False).encode("utf-8"))
+        payload = json.dumps(pointer, ensure_ascii=False).encode("utf-8")
+        write_file(self.root / layout.CURRENT / f"{int(year)}.json", payload)
 
     def _log_failure(self, version: Version, exc: BaseException) -> None:
         with contextlib.suppress(OSError):
-            self.log("fail", version.user, version.year, sha256=version.sha256, filename=version.filename,
+            self.record("fail", version.user, version.year, sha256=version.sha256, filename=version.filename,
                      version=version.number, previous=version.previous, rows=version.uploaded_rows,
                      error=f"{type(exc).__name__}: {exc}"[:300])

@@ -16,7 +16,7 @@ from gjj_dash.model.problems import Finding, Problem
 from gjj_dash.publish import templates
 from gjj_dash.publish.files import MIME
 from gjj_dash.store.diff import changes_frame, preview_frame
-from gjj_dash.store.history import audit_frame, download_name, history_frame, version_name
+from gjj_dash.store.history import download_name, history_frame, journal_frame, version_name
 from gjj_dash.store.versions import BASE, Store, StoreError, sha256
 from gjj_dash.ui import loaders, widgets
 
@@ -135,7 +135,7 @@ def history_panel(store: Store, user: str, years: list[int], lang: str) -> None:
     if not versions:
         st.info(t("admin.no_versions", lang, year=year))
         return
-    st.dataframe(history_frame(versions, current, store.audit(year), lang), width="stretch", hide_index=True)
+    st.dataframe(history_frame(versions, current, store.journal(year), lang), width="stretch", hide_index=True)
     by_number = {v.number: v for v in versions}
     number = st.selectbox(t("admin.dl_pick", lang), list(by_number), format_func=lambda n: version_name(n, lang),
                           key="admin_dl_version")
@@ -162,13 +162,13 @@ def history_panel(store: Store, user: str, years: list[int], lang: str) -> None:
         st.rerun()
 
 
-def audit_panel(store: Store, lang: str) -> None:
+def journal_panel(store: Store, lang: str) -> None:
     """Every publish, rollback and refused attempt, newest first."""
-    entries = store.audit()
+    entries = store.journal()
     if not entries:
         st.info(t("admin.no_audit", lang))
         return
-    st.dataframe(audit_frame(entries, lang), width="stretch", hide_index=True)
+    st.dataframe(journal_frame(entries, lang), width="stretch", hide_index=True)
 
 
 def template_panel(lang: str) -> None:

@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+import functools
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from gjj_dash import paths
-from gjj_dash.figures.overview import Card, overview_cards
 from gjj_dash.model.problems import Finding
 from gjj_dash.model.series import harmonised_series
 from gjj_dash.model.values import Dataset
 from gjj_dash.paths import resolve_data_dir
-from gjj_dash.publish import dictionary
+from gjj_dash.publish import dictionary, export
 from gjj_dash.quality.checks import check_dataset
 from gjj_dash.quality.findings import checks_frame, findings_frame, selected
 from gjj_dash.store.dataset import data_version, load_dataset
@@ -61,53 +63,52 @@ def _dataset(folder: str, version: str) -> Dataset:
     return load_dataset(Path(folder))
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def _series(folder: str, version: str) -> pd.DataFrame:
-    return harmonised_series(_dataset(folder, version))
-
-
 def dataset() -> Dataset:
     """The published dataset (treated as immutable; a new version gets a new cache entry)."""
     return _dataset(str(data_dir()), current_version())
 
 
-def series() -> pd.DataFrame:
+def versioned(cache: Callable[..., Any], **options: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Make `build(dataset, *args)` a loader of the published data: cached (`st.cache_data` or `st.cache_resource`)
+    per data folder, data version and arguments, so every rerun reuses it and a publish shows at once.
+
+    Streamlit keys a cache by the cached function's module and qualified name: each loader gets its builder's, so
+    loaders never share entries although one generic function is cached for all of them."""
+
+    def wrap(build: Callable[..., Any]) -> Callable[..., Any]:
+        def cached(folder: str, version: str, *args: Any) -> Any:
+            return build(_dataset(folder, version), *args)
+
+        cached.__module__, cached.__qualname__ = build.__module__, build.__qualname__
+        memo = cache(show_spinner=False, **options)(cached)
+
+        @functools.wraps(build)
+        def load(*args: Any) -> Any:
+            return memo(str(data_dir()), current_version(), *args)
+
+        return load
+
+    return wrap
+
+
+@versioned(st.cache_data, max_entries=8)
+def series(data: Dataset) -> pd.DataFrame:
     """Every harmonised series of every year."""
-    return _series(str(data_dir()), current_version())
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _cards(folder: str, version: str, year: int, lang: str) -> list[Card]:
-    return overview_cards(_dataset(folder, version), _series(folder, version), year, lang)
-
-
-def cards(year: int, lang: str) -> list[Card]:
-    """The overview's KPI cards of a year, built once per data version, year and language (not on every rerun)."""
-    return _cards(str(data_dir()), current_version(), year, lang)
+    return harmonised_series(data)
 
 
 # cache_resource: every page reads the findings on every run; unpickling them (cache_data) grew with the years.
-@st.cache_resource(show_spinner=False, max_entries=16)
-def _findings(folder: str, version: str, lang: str) -> list[Finding]:
-    return check_dataset(_dataset(folder, version), lang=lang)
-
-
-def findings(lang: str = "zh") -> list[Finding]:
+@versioned(st.cache_resource, max_entries=16)
+def findings(data: Dataset, lang: str = "zh") -> list[Finding]:
     """Every data-quality finding of the published data, checked once per data version and language (read-only)."""
-    return _findings(str(data_dir()), current_version(), lang)
+    return check_dataset(data, lang=lang)
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _findings_table(
-    folder: str, version: str, lang: str, severities: tuple[str, ...], year: int | None
-) -> pd.DataFrame:
-    return findings_frame(selected(_findings(folder, version, lang), severities, year), lang)
-
-
-def findings_table(lang: str, severities: tuple[str, ...], year: int | None) -> pd.DataFrame:
-    """The quality page's table of the findings of some severities in a year (None: every year), built once per
-    data version and choice, and the same frame object each rerun (so its CSV and Arrow forms are made once)."""
-    return _findings_table(str(data_dir()), current_version(), lang, severities, year)
+@versioned(st.cache_resource, max_entries=64)
+def findings_table(data: Dataset, lang: str, severities: tuple[str, ...], year: int | None) -> pd.DataFrame:
+    """The quality page's table of the findings of some severities in a year (None: every year), the same frame
+    object each rerun (so its CSV and Arrow forms are made once)."""
+    return findings_frame(selected(findings(lang), severities, year), lang)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -117,9 +118,10 @@ def checks_table(lang: str) -> pd.DataFrame:
 
 
 # One entry per data version, language and table: only the tables people open are built (read-only frames).
-@st.cache_resource(show_spinner=False, max_entries=32)
-def _dictionary_table(folder: str, version: str, lang: str, kind: str) -> pd.DataFrame:
-    data = _dataset(folder, version)
+@versioned(st.cache_resource, max_entries=32)
+def dictionary_table(data: Dataset, kind: str, lang: str) -> pd.DataFrame:
+    """One table of the data dictionary, named as its tab: `indicators.<format>`, `measures`, `harmonised`,
+    `sources` or `fields`."""
     if kind.startswith("indicators."):
         return dictionary.dictionary_frame(data, lang, "indicator", kind.removeprefix("indicators."))
     if kind in ("measures", "harmonised"):
@@ -127,45 +129,21 @@ def _dictionary_table(folder: str, version: str, lang: str, kind: str) -> pd.Dat
     return dictionary.sources_frame(data, lang) if kind == "sources" else dictionary.fields_frame(lang)
 
 
-def dictionary_table(kind: str, lang: str) -> pd.DataFrame:
-    """One table of the data dictionary, named as its tab: `indicators.<format>`, `measures`, `harmonised`,
-    `sources` or `fields`."""
-    return _dictionary_table(str(data_dir()), current_version(), lang, kind)
-
-
 # Downloads are bytes (immutable): cached as resources, so a rerun does not copy the whole-dataset file (0.8 MB with
 # twenty years) out of the cache again.
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _table_export(folder: str, version: str, year: int, kind: str) -> tuple[bytes, str]:
-    from gjj_dash.publish.export import table_export
-
-    return table_export(_dataset(folder, version), year, kind)
-
-
-def table_export(year: int, kind: str) -> tuple[bytes, str]:
-    """A download of the year's official table (csv, xlsx, html, json): bytes and file name, once per data version."""
-    return _table_export(str(data_dir()), current_version(), year, kind)
+@versioned(st.cache_resource, max_entries=64)
+def table_export(data: Dataset, year: int, kind: str) -> tuple[bytes, str]:
+    """A download of the year's official table (csv, xlsx, html, json): bytes and file name."""
+    return export.table_export(data, year, kind)
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
-def _dataset_export(folder: str, version: str, kind: str) -> tuple[bytes, str]:
-    from gjj_dash.publish.export import dataset_export
-
-    return dataset_export(_dataset(folder, version), kind)
-
-
-def dataset_export(kind: str) -> tuple[bytes, str]:
-    """The whole dataset as one tidy table (csv, parquet): bytes and file name, once per data version."""
-    return _dataset_export(str(data_dir()), current_version(), kind)
+@versioned(st.cache_resource, max_entries=8)
+def dataset_export(data: Dataset, kind: str) -> tuple[bytes, str]:
+    """The whole dataset as one tidy table (csv, parquet): bytes and file name."""
+    return export.dataset_export(data, kind)
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
-def _dictionary_export(folder: str, version: str, lang: str) -> tuple[bytes, str]:
-    from gjj_dash.publish.export import dictionary_export
-
-    return dictionary_export(_dataset(folder, version), lang)
-
-
-def dictionary_export(lang: str) -> tuple[bytes, str]:
-    """The data dictionary as CSV: bytes and file name, once per data version and language."""
-    return _dictionary_export(str(data_dir()), current_version(), lang)
+@versioned(st.cache_resource, max_entries=8)
+def dictionary_export(data: Dataset, lang: str) -> tuple[bytes, str]:
+    """The data dictionary as CSV: bytes and file name."""
+    return export.dictionary_export(data, lang)

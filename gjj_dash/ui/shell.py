@@ -8,7 +8,7 @@ import streamlit as st
 
 from gjj_dash.i18n import t
 from gjj_dash.model.values import Dataset
-from gjj_dash.ui import loaders
+from gjj_dash.ui import loaders, site_links
 
 LANG_NAMES = {"zh": "中文", "en": "English"}
 
@@ -60,6 +60,7 @@ def year_selector(lang: str) -> int | None:
     year = st.sidebar.selectbox(t("widget.year", lang), years, format_func=str, key="year")
     if st.query_params.get("year") != str(year):
         st.query_params["year"] = str(year)
+    site_links.show(year, lang)
     return year
 
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from starlette.routing import BaseRoute
 
+from gjj_dash.web import site
+
 
 def routes() -> list[BaseRoute]:
-    """Every route of the server besides Streamlit's own (none yet)."""
-    return []
+    """Every route of the server besides Streamlit's own: the light site (/data/…, /report/…)."""
+    return [*site.routes()]

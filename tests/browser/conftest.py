@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import os
+import socket
+import subprocess
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from gjj_dash.cli import main
 from tests.browser import proxy, servers
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -158,3 +162,42 @@ def public_via_proxy(browser, public_proxy: proxy.Proxy) -> Iterator[object]:
 def staff_via_proxy(browser, staff_proxy: proxy.Proxy) -> Iterator[object]:
     """A fresh tab on the staff deployment reached through its intranet nginx site."""
     yield from _tab(browser, staff_proxy.url, frozenset({staff_proxy.name}))
+
+
+@pytest.fixture(scope="session")
+def static_nginx(tmp_path_factory: pytest.TempPathFactory, public_server: servers.Server) -> Iterator[str]:
+    """nginx serving build-site output with deploy/nginx/gjj-dash-site.locations (only its root changed)."""
+    if not os.access(proxy.NGINX, os.X_OK):
+        unavailable(f"{proxy.NGINX} is missing (apt-get install nginx-light)")
+    root = tmp_path_factory.mktemp("nginx-static")
+    assert main(["build-site", str(root / "site"), "--data-dir", str(public_server.data_dir)]) == 0
+    snippet = (servers.DEPLOY / "nginx" / "gjj-dash-site.locations").read_text(encoding="utf-8")
+    assert snippet.count("root /srv/gjj-dash/site;") == 3
+    (root / "site.locations").write_text(snippet.replace("/srv/gjj-dash/site", str(root / "site")), encoding="utf-8")
+    port = servers.free_port()
+    temp = " ".join(f"{kind}_temp_path {root / kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    user = "user root;\n" if os.geteuid() == 0 else ""  # workers must read the test's private temporary folder
+    (root / "nginx.conf").write_text(
+        f"{user}daemon off;\npid {root / 'nginx.pid'};\nerror_log {root / 'error.log'};\n"
+        "events { worker_connections 64; }\n"
+        f"http {{\n  access_log off;\n  {temp}\n  default_type application/octet-stream;\n"
+        f"  limit_req_zone $binary_remote_addr zone=gjj_public_pages:1m rate=10r/s;\n"
+        f"  server {{ listen {servers.HOST}:{port}; include {root / 'site.locations'}; }}\n}}\n", encoding="utf-8")
+    process = subprocess.Popen([str(proxy.NGINX), "-c", str(root / "nginx.conf"), "-e", str(root / "error.log")],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://{servers.HOST}:{port}"
+    try:
+        deadline = time.monotonic() + 20
+        while not _listening(port):
+            if time.monotonic() > deadline or process.poll() is not None:
+                pytest.fail(f"nginx did not start: {(root / 'error.log').read_text(errors='replace')}", pytrace=False)
+            time.sleep(0.1)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def _listening(port: int) -> bool:
+    with socket.socket() as sock:
+        return sock.connect_ex((servers.HOST, port)) == 0

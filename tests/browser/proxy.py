@@ -63,6 +63,17 @@ class Proxy:
             conn.close()
 
 
+    def get(self, path: str) -> tuple[int, dict[str, str], bytes]:
+        """GET over https by the site's name: (status, headers, body)."""
+        conn = _Connection(self.https_port, self.name, True)
+        try:
+            conn.request("GET", path, headers={"Host": self.name})
+            response = conn.getresponse()
+            return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
+        finally:
+            conn.close()
+
+
 class _Connection(http.client.HTTPSConnection):
     """HTTP(S) to 127.0.0.1 whatever the name, with that name as the TLS server name (SNI); certificates unchecked."""
 

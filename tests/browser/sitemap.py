@@ -16,7 +16,7 @@ class Spec:
 
 # Add a page's key figures here when it lands; every test that walks the pages picks them up.
 PUBLIC = (
-    Spec("", "page.overview", ("204 条", "13,810 次", "19,000+ 人次", "3 / 19 / 25", "主动公开政府信息数")),
+    Spec("", "page.overview", ("204 条", "13,810 次", "19,000+ 人次", "19 个", "25 人", "主动公开政府信息数")),
     Spec("disclosure", "page.disclosure", ("204 条", "4 次", "— 未填报", "94 + 91 + 6 = 191 条")),
     Spec("halls", "page.halls", ("3 个", "19 个", "25 人", "30+ 次", "没有按管理部（博乐管理部")),
     Spec("portal", "page.portal", ("13,810 次", "19,000+ 人次", "门户网站公众浏览")),

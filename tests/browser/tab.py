@@ -25,6 +25,13 @@ window.__gjjChanged = performance.now();
 new MutationObserver(() => { window.__gjjChanged = performance.now(); })
   .observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
 """
+# Every text of a KPI card (label, figure) whose content is wider than the box that shows it.
+_CUT_OFF = """
+() => [...document.querySelectorAll('[data-testid="stMetricLabel"], [data-testid="stMetricValue"]')]
+  .flatMap(box => [box, ...box.querySelectorAll('*')])
+  .filter(el => el.scrollWidth > el.clientWidth + 1)
+  .map(el => el.innerText.trim())
+"""
 # On a deep link (/halls) Streamlit's front end first probes /halls/_stcore/health and /halls/_stcore/host-config to
 # find its base path; those two 404s are its own start-up, not an error of the app.
 BASE_PATH_PROBE = re.compile(r"^(/[^/]+)+/_stcore/(health|host-config)$")
@@ -110,6 +117,10 @@ class Tab:
         assert not self.page_errors, f"JavaScript errors: {self.page_errors}"
         assert not self.console_errors, f"console errors: {self.console_errors}"
         assert not self.outside_requests(), f"requests leaving the machine: {self.outside_requests()}"
+
+    def cut_off(self) -> list[str]:
+        """The KPI cards' labels and figures drawn wider than their box (shortened with "…" on screen)."""
+        return self.page.evaluate(_CUT_OFF)
 
     def charts_without_alt_or_table(self) -> list[str]:
         """Charts not followed by a caption describing them (alt text) and a table of their numbers."""

@@ -12,7 +12,7 @@ from gjj_dash.model.series import harmonised_series
 from gjj_dash.store.dataset import load_dataset
 from gjj_dash.ui.public import BUILDERS
 from tests.browser import servers
-from tests.fixture_years import YEARS
+from tests.support.years import YEARS
 
 
 @pytest.fixture(scope="module")

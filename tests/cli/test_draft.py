@@ -13,7 +13,7 @@ import docx
 import pytest
 
 from gjj_dash.cli import main
-from tests.fixture_years import YEARS
+from tests.support.years import YEARS
 
 FORMATS = str(YEARS / "formats")
 

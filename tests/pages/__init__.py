@@ -1,0 +1,1 @@
+"""Tests of the page scripts through Streamlit's AppTest (views/ via app.py)."""

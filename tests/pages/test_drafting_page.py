@@ -10,11 +10,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from gjj_dash.store import accounts as auth
-from tests.conftest import texts
-from tests.fixture_years import data_dir
-
-PAGE = "views/admin.py"
-NAME, PASSWORD = "张薇", "password-1"
+from tests.support.pages import NAME, PASSWORD, log_in, open_admin, texts
+from tests.support.years import data_dir
 
 
 @pytest.fixture
@@ -26,14 +23,8 @@ def staff(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-def logged_in(app, folder: Path, **kw) -> AppTest:
-    at = app(folder, **kw).run()
-    at.switch_page(PAGE).run()
-    at.text_input(key="admin_login_name").input(NAME)
-    at.text_input(key="admin_login_password").input(PASSWORD)
-    at.button(key="admin_login_submit").click().run()
-    assert not at.exception, at.exception
-    return at
+def logged_in(app, folder: Path, **query: str) -> AppTest:
+    return log_in(open_admin(app, folder, **query))
 
 
 def drafted(at: AppTest, year: int | None = None) -> AppTest:
@@ -47,9 +38,7 @@ def drafted(at: AppTest, year: int | None = None) -> AppTest:
 
 def test_drafting_needs_a_login(app, staff) -> None:
     """Before logging in there is no year to draft and no draft button."""
-    at = app(staff).run()
-    at.switch_page(PAGE).run()
-    assert not at.exception
+    at = open_admin(app, staff)
     assert not [s for s in at.selectbox if s.key == "drafting_year"]
     assert not [b for b in at.button if b.key == "drafting_start"]
 
@@ -113,7 +102,7 @@ def test_web_page_format_offers_the_html_download(app, staff) -> None:
 
 def test_the_tab_speaks_english(app, staff) -> None:
     """With the English switch the tab, the button and the download are in English; the official title stays."""
-    at = drafted(logged_in(app, staff, query={"lang": "English"}))
+    at = drafted(logged_in(app, staff, lang="English"))
     shown = texts(at)
     assert "Draft a year's annual report" in shown and "The checks found nothing" in shown
     assert at.button(key="drafting_start").label == "Draft the annual report"

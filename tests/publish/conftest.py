@@ -11,7 +11,7 @@ from gjj_dash.model.values import Dataset
 from gjj_dash.publish.annual_report.blocks import Report
 from gjj_dash.publish.annual_report.report import build_report, write_report
 from gjj_dash.store.dataset import load_dataset
-from tests.fixture_years import YEARS, data_dir
+from tests.support.years import YEARS, data_dir
 
 FORMATS = YEARS / "formats"  # bundled 2016 (old), Shanghai 2019 (2019 format), Pingtan 2021 (2021 format)
 FORMAT_YEARS = (2016, 2019, 2021)

@@ -15,7 +15,7 @@ import pytest
 
 from gjj_dash.cli import main
 from gjj_dash.paths import BUNDLED_DATA
-from tests.fixture_years import YEARS
+from tests.support.years import YEARS
 
 SOURCES = {2016: BUNDLED_DATA, 2019: YEARS / "formats", 2021: YEARS / "formats"}
 REASON = "回读起草的年度报告：表内勾稽关系按原样保留"  # 2016 as printed breaks an identity (204 > 191)

@@ -1,0 +1,1 @@
+"""Test support shared by every test package: fixture years, filled templates, uploads, page helpers."""

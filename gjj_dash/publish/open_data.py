@@ -1,0 +1,256 @@
+"""Publish: the open data at stable addresses — every file under data/, and the Frictionless Data Package that
+describes them (schemas with the catalogue's field descriptions, licence, sources, sizes and hashes)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import partial
+
+import pandas as pd
+
+from gjj_dash.i18n import t
+from gjj_dash.model.values import Dataset
+from gjj_dash.publish.dictionary import FIELDS as DICTIONARY_FIELDS
+from gjj_dash.publish.dictionary import dictionary_frame
+from gjj_dash.publish.export import table_csv, table_xlsx, tidy_csv, tidy_json
+from gjj_dash.publish.files import MIME, csv_bytes
+from gjj_dash.publish.markup import esc, href
+from gjj_dash.publish.tidy import TIDY_DTYPES, tidy_frame
+
+PACKAGE = "bozhou-gjj-disclosure"
+DATAPACKAGE = "datapackage.json"
+DATA_DIR = "data/"  # where the files live on the site
+# The licence the package states. The figures are government information the centre publishes under the
+# 《政府信息公开条例》; until the centre adopts an open licence the package says exactly that, with the Open Definition
+# id for "free to use with attribution". Change it here (and site.licence in data/i18n/site.csv) when one is adopted.
+LICENCE_NAME = "other-at"
+# Frictionless field types of the tidy table's columns (TIDY_DTYPES gives the pandas ones).
+_FIELD_TYPES = {"int64": "integer", "float64": "number", "bool": "boolean", "string": "string"}
+TIDY_KEY = ["year", "reporting_unit", "indicator", "column"]  # one figure per year, unit, row and column
+
+
+@dataclass(frozen=True)
+class Resource:
+    """One file of the open data: where it lives under data/, what it holds, and how to make its bytes."""
+
+    name: str  # the data package's resource name
+    path: str  # under data/
+    kind: str  # csv, json or xlsx (publish.files.MIME)
+    title_key: str  # its title in data/i18n/site.csv ({year} filled in)
+    build: Callable[[], bytes]
+    schema: dict | None = None  # tabular resources only
+    download: str = ""  # the file name a browser saves it as
+    year: int | None = None
+
+    @property
+    def media_type(self) -> str:
+        return MIME[self.kind]
+
+    def title(self, lang: str = "zh") -> str:
+        return t(self.title_key, lang, year=self.year)
+
+
+class OpenData:
+    """The open data of one dataset; every file is built once, on first use (a new data version: a new object)."""
+
+    def __init__(self, dataset: Dataset, modified: float = 0.0):
+        self.dataset = dataset
+        self.modified = modified
+        self._tidy: pd.DataFrame | None = None
+        self._bytes: dict[str, bytes] = {}
+        self.resources = {r.path: r for family in FAMILIES for r in family(self)}
+
+    @property
+    def tidy(self) -> pd.DataFrame:
+        """Every figure of every year as the tidy table (built once)."""
+        if self._tidy is None:
+            self._tidy = tidy_frame(self.dataset)
+        return self._tidy
+
+    def year_rows(self, year: int) -> pd.DataFrame:
+        return self.tidy[self.tidy["year"] == year]
+
+    def payload(self, path: str) -> bytes | None:
+        """The bytes of a file under data/ (None when there is no such file)."""
+        if path == DATAPACKAGE:
+            return self._memo(path, self.datapackage)
+        found = self.resources.get(path)
+        return None if found is None else self._memo(path, found.build)
+
+    def _memo(self, path: str, build: Callable[[], bytes]) -> bytes:
+        if path not in self._bytes:
+            self._bytes[path] = build()
+        return self._bytes[path]
+
+    def datapackage(self) -> bytes:
+        """datapackage.json: the package, its licence and sources, and every resource with size, hash and schema."""
+        return (json.dumps(package(self), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def tidy_schema() -> dict:
+    """The schema of the tidy table (CSV and JSON): every field with its type and the data dictionary's meaning."""
+    fields = [
+        {"name": name, "type": _FIELD_TYPES[dtype], "description": t(f"dictionary.field.{name}", "zh")}
+        for name, dtype in TIDY_DTYPES.items()
+    ]
+    for field in fields:
+        if field["name"] in TIDY_KEY:
+            field["constraints"] = {"required": True}
+        if field["name"] == "blank":
+            field |= {"trueValues": ["true"], "falseValues": ["false"]}
+    return {"fields": fields, "primaryKey": TIDY_KEY, "missingValues": [""]}
+
+
+def dictionary_schema() -> dict:
+    """The schema of the data dictionary: every column with what it holds."""
+    fields = [{"name": f, "type": "string", "description": t(f"dictionary.col.{f}", "zh")} for f in DICTIONARY_FIELDS]
+    return {"fields": fields, "missingValues": []}
+
+
+def dictionary_csv(dataset: Dataset) -> bytes:
+    """Every indicator, measure and harmonised series with label, unit, definition and caveats (field ids as the
+    header, so the schema can name them)."""
+    frame = dictionary_frame(dataset, "zh")
+    return csv_bytes([DICTIONARY_FIELDS, *frame.itertuples(index=False)])
+
+
+def year_resources(data: OpenData) -> list[Resource]:
+    """Each year's figures (tidy CSV and JSON) and its official table as the dashboard downloads it (XLSX, CSV)."""
+    out = []
+    for year in data.dataset.years:
+        out += [
+            Resource(f"figures-{year}", f"{year}.csv", "csv", "site.res.year_csv",
+                     partial(_year_tidy, data, year, tidy_csv), tidy_schema(), f"gjj-open-data-{year}.csv", year),
+            Resource(f"figures-{year}-json", f"{year}.json", "json", "site.res.year_json",
+                     partial(_year_tidy, data, year, tidy_json), tidy_schema(), f"gjj-open-data-{year}.json", year),
+            Resource(f"official-{year}-xlsx", f"{year}.xlsx", "xlsx", "site.res.year_xlsx",
+                     partial(table_xlsx, data.dataset, year), None, f"gjj-official-table-{year}.xlsx", year),
+            Resource(f"official-{year}-csv", f"{year}-official.csv", "csv", "site.res.year_official",
+                     partial(table_csv, data.dataset, year), None, f"gjj-official-table-{year}.csv", year),
+        ]
+    return out
+
+
+def _year_tidy(data: OpenData, year: int, write: Callable[[pd.DataFrame], bytes]) -> bytes:
+    return write(data.year_rows(year))
+
+
+def whole_resources(data: OpenData) -> list[Resource]:
+    """Every year in one tidy CSV, and the data dictionary."""
+    return [
+        Resource("figures-all", "all.csv", "csv", "site.res.all", lambda: tidy_csv(data.tidy), tidy_schema(),
+                 "gjj-open-data-all.csv"),
+        Resource("dictionary", "dictionary.csv", "csv", "site.res.dictionary", partial(dictionary_csv, data.dataset),
+                 dictionary_schema(), "gjj-data-dictionary.csv"),
+    ]
+
+
+# Every family of files under data/, in the order the index and the package list them. A new family (issue 21's
+# leadership indicators, for one) is a function OpenData → [Resource] added here: the routes, build-site, the index
+# page and datapackage.json then carry it with no other change.
+FAMILIES: tuple[Callable[[OpenData], list[Resource]], ...] = (year_resources, whole_resources)
+
+
+def _sources(dataset: Dataset) -> list[dict]:
+    """The published report behind each year (title and where it was published), as the data package's sources."""
+    out = []
+    for year, report in dataset.reports.items():
+        title = str(report.get("title") or t("site.source_year", "zh", year=year))
+        where = str(report.get("source") or "")
+        source = {"title": f"{title}（{where}）" if where else title}
+        site = str((report.get("contact") or {}).get("网址") or "")
+        if site.startswith(("http://", "https://")):
+            source["path"] = site
+        out.append(source)
+    return out
+
+
+def _described(data: OpenData, resource: Resource) -> dict:
+    body = data.payload(resource.path) or b""
+    entry = {
+        "name": resource.name, "path": resource.path, "title": resource.title(), "format": resource.kind,
+        "mediatype": resource.media_type, "bytes": len(body), "hash": f"sha256:{hashlib.sha256(body).hexdigest()}",
+    }  # fmt: skip
+    if resource.kind == "json":  # frictionless 5 reads JSON rows without counting bytes and reports None ≠ size
+        del entry["bytes"]
+    if resource.schema is not None:
+        entry |= {"profile": "tabular-data-resource", "encoding": "utf-8-sig" if resource.kind == "csv" else "utf-8",
+                  "schema": resource.schema}
+    else:  # a printed form (titles, merged header rows) is a file to open, not a table to parse
+        entry |= {"profile": "data-resource", "type": "file"}
+    return entry
+
+
+def package(data: OpenData) -> dict:
+    """The data package descriptor (Frictionless Data Package v1)."""
+    years = data.dataset.years
+    when = datetime.fromtimestamp(data.modified, UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if data.modified else None
+    descriptor = {
+        "profile": "data-package",
+        "name": PACKAGE,
+        "title": t("site.package_title", "zh"),
+        "description": t("site.package_description", "zh", years=_span(years)),
+        "keywords": ["政府信息公开", "住房公积金", "博尔塔拉蒙古自治州"],
+        "licenses": [{"name": LICENCE_NAME, "title": t("site.licence", "zh")}],
+        "sources": _sources(data.dataset),
+        "resources": [_described(data, r) for r in data.resources.values()],
+    }
+    if when:
+        descriptor["created"] = when
+    return descriptor
+
+
+def _span(years: Iterable[int]) -> str:
+    held = sorted(years)
+    if not held:
+        return "—"
+    return str(held[0]) if len(held) == 1 else f"{held[0]}–{held[-1]}"
+
+
+def _file_link(here: str, resource: Resource) -> str:
+    """A file as a schema.org DataDownload (microdata for search engines; no script)."""
+    target = esc(href(here, DATA_DIR + resource.path))
+    return (f'<span itemprop="distribution" itemscope itemtype="https://schema.org/DataDownload">'
+            f'<meta itemprop="encodingFormat" content="{esc(resource.media_type)}">'
+            f'<a itemprop="contentUrl" href="{target}">{esc(resource.path)}</a></span>')
+
+
+def index_body(data: OpenData, lang: str) -> str:
+    """The /data/ index: every year's files in a table, the files of all years, the fields of the tidy table."""
+    here = DATA_DIR + ("en/" if lang == "en" else "")
+    kinds = ("csv", "json", "xlsx", "official")
+    by_year: dict[int, dict[str, Resource]] = {}
+    for r in data.resources.values():
+        if r.year is not None:
+            by_year.setdefault(r.year, {})["official" if r.path.endswith("-official.csv") else r.kind] = r
+    def page(year: int) -> str:  # the year's light page, in the index's language
+        return f"report/{year}/" + ("en/" if lang == "en" else "")
+
+    head = "".join(f'<th scope="col">{esc(t(f"site.col.{k}", lang))}</th>' for k in kinds)
+    rows = "".join(
+        f'<tr><th scope="row"><a href="{esc(href(here, page(year)))}">{year}</a></th>'
+        + "".join(f"<td>{_file_link(here, files[k]) if k in files else ''}</td>" for k in kinds) + "</tr>"
+        for year, files in sorted(by_year.items(), reverse=True)
+    )
+    whole = "".join(f"<li>{_file_link(here, r)} — {esc(r.title(lang))}</li>"
+                    for r in data.resources.values() if r.year is None)
+    fields = "".join(f'<tr><th scope="row"><code>{esc(f["name"])}</code></th><td>{esc(f["type"])}</td>'
+                     f"<td>{esc(t('dictionary.field.' + f['name'], lang))}</td></tr>" for f in tidy_schema()["fields"])
+    package_link = f'<a href="{esc(href(here, DATA_DIR + DATAPACKAGE))}">{DATAPACKAGE}</a>'
+    return (
+        f'<div itemscope itemtype="https://schema.org/Dataset"><h1 itemprop="name">{esc(t("site.data_title", lang))}'
+        f'</h1><p class="lead" itemprop="description">{esc(t("site.data_intro", lang))}</p>'
+        f'<p>{esc(t("site.licence", lang))}<meta itemprop="license" content="{esc(t("site.licence", "zh"))}"></p>'
+        f'<h2>{esc(t("site.data_years", lang))}</h2><div class="scroll"><table><thead><tr>'
+        f'<th scope="col">{esc(t("common.year", lang))}</th>{head}</tr></thead><tbody>{rows}</tbody></table></div>'
+        f'<h2>{esc(t("site.data_whole", lang))}</h2><ul class="downloads">{whole}</ul>'
+        f'<p>{esc(t("site.data_package", lang))}{package_link}</p>'
+        f'<h2>{esc(t("site.data_fields", lang))}</h2><div class="scroll"><table><thead><tr>'
+        f'<th scope="col">{esc(t("dictionary.field.name", lang))}</th><th scope="col">{esc(t("site.col.type", lang))}'
+        f'</th><th scope="col">{esc(t("dictionary.field.meaning", lang))}</th></tr></thead><tbody>{fields}</tbody>'
+        "</table></div></div>"
+    )

@@ -1,0 +1,31 @@
+"""Browser tests of the overview: it answers at /overview as at /, and no KPI card cuts its label or figure short."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser import sitemap
+
+
+def test_overview_answers_at_its_own_url(public) -> None:
+    """/overview (bookmarks, links, scripts) shows the overview's title and 2016 figures, no "page not found"."""
+    public.open("/overview?year=2016", expect="2016 年度主要数据一览")
+    assert public.page.locator('[data-testid="stMain"] h1').first.inner_text().strip() == "总览"
+    assert public.page.url.split("?")[0].endswith("/overview")
+    shown = public.main_text()
+    for figure in ("204 条", "13,810 次", "19,000+ 人次"):
+        assert figure in shown
+    assert public.page.locator('[role="dialog"]').count() == 0
+    public.assert_clean()
+
+
+@pytest.mark.parametrize("lang", ["zh", "English"])
+@pytest.mark.parametrize("spec", sitemap.PUBLIC[:4], ids=sitemap.ids(sitemap.PUBLIC[:4]))
+def test_no_card_is_cut_off_at_1280_px(public, spec: sitemap.Spec, lang: str) -> None:
+    """At 1280 × 800 every KPI card of the public pages with cards in 2016 shows its whole label and figure
+    ("19,000+ 人次", not "19,000+ …")."""
+    public.page.set_viewport_size({"width": 1280, "height": 800})
+    query = "?year=2016" + ("&lang=English" if lang == "English" else "")
+    public.open(f"/{spec.url}{query}")
+    assert public.page.locator('[data-testid="stMetricValue"]').count() > 0
+    assert public.cut_off() == []

@@ -1,0 +1,1 @@
+"""Tests of deploy/: configuration, units, nginx sites, backup and restore."""

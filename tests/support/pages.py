@@ -1,0 +1,56 @@
+"""Test support: what an AppTest page shows (one string to search), and the staff page opened, logged in, fed a file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+
+def texts(at: AppTest) -> str:
+    """Every text the page shows (markdown, captions, metrics, alerts, tables) as one string to search."""
+    parts: list[str] = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error", "success", "text"):
+        parts += [str(e.value) for e in getattr(at, kind)]
+    for metric in at.metric:
+        parts += [metric.label, str(metric.value), str(metric.delta or "")]
+    for frame in list(at.dataframe) + list(at.table):
+        parts.append(frame.value.to_csv(index=False))
+    return "\n".join(parts)
+
+
+ADMIN = "views/admin.py"
+NAME, PASSWORD = "张薇", "password-1"  # the local account the staff-page tests create
+
+
+def open_page(app, script: str, data: Path | None = None, *, public: bool = False, **query: str) -> AppTest:
+    """A page (its views/ script) through app.py, on a data directory (default: the bundled data) with the URL's
+    query (?year=…, ?lang=…), run without exception: the one way tests open a page."""
+    at = app(data, public=public, query=query or None).run()
+    at.switch_page(script).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def open_admin(app, data: Path, **query: str) -> AppTest:
+    """数据管理 of a data directory (staff deployment)."""
+    return open_page(app, ADMIN, data, **query)
+
+
+def log_in(at: AppTest, name: str = NAME, password: str = PASSWORD) -> AppTest:
+    """Log in on the staff page's form, run without exception."""
+    at.text_input(key="admin_login_name").input(name)
+    at.text_input(key="admin_login_password").input(password)
+    at.button(key="admin_login_submit").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def upload(at: AppTest, payload: bytes, name: str = "2017年统计表.csv", year: int | None = None) -> AppTest:
+    """A file given to the staff page's uploader (with a year, when given), run without exception."""
+    if year is not None:
+        at.number_input(key="admin_year").set_value(year)
+    at.file_uploader(key="admin_file").upload(name, payload, "text/csv")
+    at.run()
+    assert not at.exception, at.exception
+    return at

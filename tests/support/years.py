@@ -1,0 +1,106 @@
+"""Test support: the one way tests build a data directory — the fixture sets of tests/fixtures/years, a transcribed
+report (tests/fixtures/reports) as a year, a copy of a year as another, and a store full of formula-like text."""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import shutil
+from pathlib import Path
+
+import pandas as pd
+
+from gjj_dash.model.values import read_values, write_values
+from gjj_dash.paths import BUNDLED_DATA
+
+FIXTURES_DIR = Path(__file__).resolve().parent.parent / "fixtures"
+REPORTS = FIXTURES_DIR / "reports"
+YEARS = FIXTURES_DIR / "years"
+SETS = ("single", "trend", "appeals", "formats")  # one sparse year; 2016–2018 with per-branch halls; 2019 (2019
+# format); bundled 2016 + Shanghai 2019 + Pingtan 2021 (other bodies' real tables as years 2019 and 2021)
+# Transcribed reports (other bodies' published tables, test data only) → (format, year filed as, reporting body).
+FIXTURES = {
+    "shanghai-2019": ("new2019", 2019, "上海市人民政府办公厅"),
+    "pingtan-2019": ("new2019", 2019, "平潭综合实验区"),
+    "pingtan-2021": ("new2021", 2021, "平潭综合实验区"),
+}
+INJECTION = "=1+1"
+
+
+def data_dir(tmp_path: Path, *sets: str) -> Path:
+    """A data directory holding the years of the named fixture sets (copied, so nothing writes into tests/)."""
+    target = tmp_path / "data"
+    (target / "years").mkdir(parents=True, exist_ok=True)
+    for name in sets:
+        for year in (YEARS / name / "years").iterdir():
+            shutil.copytree(year, target / "years" / year.name)
+    return target
+
+
+def fixture(name: str) -> pd.DataFrame:
+    """A transcribed report's canonical values."""
+    return read_values(REPORTS / f"{name}.csv")
+
+
+def add_report(
+    root: Path, name: str, year: int | None = None, *, frame: pd.DataFrame | None = None, report: dict | None = None
+) -> Path:
+    """A transcribed report as root/years/<year> (its own year unless re-dated; its values optionally changed):
+    the file copied byte for byte when nothing changes, with a report.json naming its format and body. The data
+    directory (root)."""
+    fmt, filed, body = FIXTURES[name]
+    year = year or filed
+    folder = root / "years" / str(year)
+    folder.mkdir(parents=True, exist_ok=True)
+    if frame is None and year == filed:
+        shutil.copy(REPORTS / f"{name}.csv", folder / "values.csv")
+    else:
+        (folder / "values.csv").write_bytes(write_values((fixture(name) if frame is None else frame).assign(year=year)))
+    meta = {"year": year, "format": fmt, "reporting_unit": body, "source": f"测试夹具 {name}", "origin": "bundled"}
+    (folder / "report.json").write_text(json.dumps({**meta, **(report or {})}, ensure_ascii=False), encoding="utf-8")
+    return root
+
+
+def copy_year(root: Path, source: int, year: int) -> None:
+    """A copy of a year of root as another year (values re-dated), the way a new year's folder appears."""
+    src, target = root / "years" / str(source), root / "years" / str(year)
+    shutil.copytree(src, target)
+    (target / "values.csv").write_bytes(write_values(read_values(src / "values.csv").assign(year=year)))
+    report = json.loads((src / "report.json").read_text(encoding="utf-8")) | {"year": year}
+    (target / "report.json").write_text(json.dumps(report, ensure_ascii=False), encoding="utf-8")
+
+
+def cells(frame: pd.DataFrame) -> dict[tuple[str, str], tuple[float | None, bool, str, str]]:
+    """(indicator, column) → (value, blank, qualifier, text) of the statistics-table rows: what a round trip keeps."""
+    table = frame[frame["format"] != "measure"]
+    return {
+        (r.indicator, r.column): (None if math.isnan(r.value) else r.value, bool(r.blank), r.qualifier, r.text)
+        for r in table.itertuples(index=False)
+    }
+
+
+def fixture_cells(name: str) -> list[dict[str, str]]:
+    """The fixture's rows as the test reads them itself (csv module, no package code)."""
+    with (REPORTS / f"{name}.csv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def injected_data(root: Path) -> tuple[Path, Path]:
+    """A data dir and catalogue dir where a label, footer, source, raw cell and measure text all begin with =1+1."""
+    catalogue = root / "catalogue"
+    shutil.copytree(BUNDLED_DATA / "catalogue", catalogue)
+    path = catalogue / "indicators_old.csv"
+    text = path.read_text(encoding="utf-8").replace(",(一)主动公开政府信息数,", f",{INJECTION}主动公开政府信息数,")
+    path.write_text(text, encoding="utf-8")
+    folder = root / "data" / "years" / "2016"
+    shutil.copytree(BUNDLED_DATA / "years" / "2016", folder)
+    report = json.loads((folder / "report.json").read_text(encoding="utf-8"))
+    report["footer"]["填报人"] = INJECTION
+    report["footer"]["填报单位"] = "@SUM(A1)"
+    report["source"] = '=HYPERLINK("http://example.invalid","x")'
+    (folder / "report.json").write_text(json.dumps(report, ensure_ascii=False), encoding="utf-8")
+    values = (folder / "values.csv").read_text(encoding="utf-8")
+    values = values.replace("未接到政府信息公开事务的行政复议", INJECTION).replace(",19000余,", ",-1+1,")
+    (folder / "values.csv").write_text(values, encoding="utf-8")
+    return root / "data", catalogue

@@ -1,0 +1,1 @@
+"""Tests of gjj_dash.ui."""
