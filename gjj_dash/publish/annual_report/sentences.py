@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from gjj_dash.figures.cards import caveat_of
 from gjj_dash.figures.facts import Fact, SeriesRows, fact, series_fact
-from gjj_dash.figures.trends import caveat_of
 from gjj_dash.model.numbers import NumberError, parse_number, plain_number
 from gjj_dash.model.series import harmonised_series
 from gjj_dash.model.values import Dataset
