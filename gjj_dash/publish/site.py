@@ -8,7 +8,6 @@ import hashlib
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import cached_property
@@ -17,13 +16,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from gjj_dash.figures.blocks import View
-from gjj_dash.figures.disclosure_view import disclosure_view
-from gjj_dash.figures.facts import fact, facts_table
-from gjj_dash.figures.halls_view import halls_view
-from gjj_dash.figures.overview import overview_view
-from gjj_dash.figures.portal_view import portal_view
-from gjj_dash.figures.requests_view import requests_view
+from gjj_dash.figures import pages
+from gjj_dash.figures.facts import fact
+from gjj_dash.figures.tabulate import facts_table
 from gjj_dash.i18n import t
 from gjj_dash.model.problems import Finding
 from gjj_dash.model.series import harmonised_series
@@ -47,11 +42,6 @@ from gjj_dash.publish.open_data import DATAPACKAGE, OpenData, index_body
 from gjj_dash.quality.checks import check_dataset
 
 HTML = "text/html; charset=utf-8"
-# The dashboard's page builders, by the part of the light page they fill (ui/public.py serves the same four).
-BUILDERS: dict[str, Callable[..., View]] = {
-    "overview": overview_view, "disclosure": disclosure_view, "halls": halls_view, "portal": portal_view,
-    "requests": requests_view,
-}  # fmt: skip
 _REPORT = re.compile(r"report/(?:(?P<year>\d{4})/)?(?:(?P<part>(?!en/)[a-z]+)/)?(?P<en>en/)?")
 MAX_DOCS = 256  # documents kept per site (the largest page is under 300 KB)
 MAX_CONTENT = 8  # years × languages whose dashboard views are kept
@@ -169,7 +159,7 @@ class Site:
         files = tuple((DATA + r.path, r.title(lang)) for r in self.data.resources.values() if r.year == year)
         return YearContent(
             year=year, lang=lang,
-            views={name: BUILDERS[name](dataset, series, year, lang) for name in VIEWS},
+            views={name: pages.VIEWS[name](dataset, series, year, lang) for name in VIEWS},
             form=official_form(dataset, year), text_figures=text_figures(dataset, year, lang),
             findings=tuple(f for f in self.findings(lang) if f.year == year),
             files=(*files, (DATA + ("en/" if lang == "en" else ""), t("site.open_data_index", lang))),

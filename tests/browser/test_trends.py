@@ -7,10 +7,10 @@ from collections.abc import Iterator
 
 import pytest
 
+from gjj_dash.figures.pages import VIEWS
 from gjj_dash.i18n import t
 from gjj_dash.model.series import harmonised_series
 from gjj_dash.store.dataset import load_dataset
-from gjj_dash.ui.public import BUILDERS
 from tests.browser import servers
 from tests.support.years import YEARS
 
@@ -27,14 +27,14 @@ def trend_server(browser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
         server.stop()
 
 
-@pytest.mark.parametrize("page", sorted(BUILDERS))
+@pytest.mark.parametrize("page", sorted(VIEWS))
 def test_every_section_across_years_is_a_click_away(browser, trend_server, page: str) -> None:
     """The tabs name every section across years; clicking one draws its chart (with alt text and numbers) or its
     table, and the other sections are not on the page."""
     from tests.browser.tab import Tab
 
     data = load_dataset(trend_server.data_dir)
-    sections = BUILDERS[page](data, harmonised_series(data), 2018, "zh").trends
+    sections = VIEWS[page](data, harmonised_series(data), 2018, "zh").trends
     context = browser.new_context(locale="zh-CN", viewport={"width": 1400, "height": 1000})
     try:
         tab = Tab(context.new_page(), trend_server.url)

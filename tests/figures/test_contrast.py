@@ -71,15 +71,15 @@ def test_every_line_of_the_public_pages_can_be_seen_on_white(tmp_path) -> None:
     """Each chart across years on the four public pages (three fixture years, every section): its first five lines are
     colours of at least 3:1 on white, and every line's filled points have an edge of at least 3:1 (服务大厅 per
     管理部 draws six lines; the sixth is orange; its hollow “余” points stay orange)."""
+    from gjj_dash.figures.pages import VIEWS
     from gjj_dash.model.series import harmonised_series
     from gjj_dash.store.dataset import load_dataset
-    from gjj_dash.ui.public import BUILDERS
     from tests.support.years import data_dir
 
     data = load_dataset(data_dir(tmp_path, "trend", "appeals"))
     series = harmonised_series(data)
     charts = [[trace for trace in block.figure.data if trace.type == "scatter"]
-              for build in BUILDERS.values() for block in build(data, series, 2019, "zh").trends
+              for build in VIEWS.values() for block in build(data, series, 2019, "zh").trends
               if block.figure is not None]
     charts = [lines for lines in charts if lines]
     assert len(charts) >= 4 and max(len(lines) for lines in charts) == 6

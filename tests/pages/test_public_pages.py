@@ -7,10 +7,10 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from gjj_dash.figures.pages import VIEWS
 from gjj_dash.i18n import t
 from gjj_dash.model.series import harmonised_series
 from gjj_dash.store.dataset import load_dataset
-from gjj_dash.ui.public import BUILDERS
 from tests.support.pages import open_page, texts
 from tests.support.years import data_dir
 
@@ -139,7 +139,7 @@ def test_each_section_across_years_is_one_choice_away(app, tmp_path, page) -> No
     folder = data_dir(tmp_path, "trend")
     name = page.removeprefix("views/").removesuffix(".py")
     data = load_dataset(folder)
-    sections = BUILDERS[name](data, harmonised_series(data), 2018, "zh").trends
+    sections = VIEWS[name](data, harmonised_series(data), 2018, "zh").trends
     at = open_page(app, page, folder, year="2018")
     assert [tab.label for tab in at.tabs] == [s.title for s in sections]
     for chosen in sections:

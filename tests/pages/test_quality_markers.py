@@ -65,15 +65,15 @@ def test_sections_across_years_carry_the_marker_of_the_shown_year(app, tmp_path:
 def test_every_year_on_year_section_names_the_figures_it_compares(tmp_path) -> None:
     """“与上一年度比较” on each public page lists its figures as items (so it carries a marker when one of them has a
     finding): the headline series of 主动公开, 服务大厅 and 门户与查询 had none."""
+    from gjj_dash.figures.pages import VIEWS
     from gjj_dash.model.series import harmonised_series
     from gjj_dash.store.dataset import load_dataset
-    from gjj_dash.ui.public import BUILDERS
 
     data = load_dataset(data_dir(tmp_path, "trend"))
     series = harmonised_series(data)
-    for page, build in BUILDERS.items():
+    for page, build in VIEWS.items():
         [delta] = [b for b in build(data, series, 2018, "zh").trends if b.key == f"{page}_delta"]
         shown = set(delta.table.iloc[:, 0])
         assert delta.items and len(delta.items) == len(shown), (page, delta.items)
-    requests = next(b for b in BUILDERS["requests"](data, series, 2018, "zh").trends if b.key == "requests_delta")
+    requests = next(b for b in VIEWS["requests"](data, series, 2018, "zh").trends if b.key == "requests_delta")
     assert requests.items[:2] == ("requests_received", "requests_completed") and requests.items[-1] == "fees"

@@ -13,8 +13,8 @@ from bench import synth
 from gjj_dash.publish.light_page import Links
 from gjj_dash.publish.site import Site
 from gjj_dash.store.dataset import load_dataset
-from tests.fixture_years import data_dir
 from tests.support.light import missing_figures, parse, scripts
+from tests.support.years import data_dir
 
 BUDGET = 300 * 1024  # bytes: the page and everything it loads (it loads nothing else)
 

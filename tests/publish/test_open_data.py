@@ -20,7 +20,7 @@ from gjj_dash.publish.export import dataset_csv, table_csv, table_xlsx
 from gjj_dash.publish.open_data import DATAPACKAGE, OpenData
 from gjj_dash.publish.tidy import TIDY_FIELDS
 from gjj_dash.store.dataset import load_dataset
-from tests.fixture_years import data_dir
+from tests.support.years import data_dir
 
 
 def _rows(payload: bytes) -> list[dict[str, str]]:
