@@ -1,4 +1,4 @@
-"""Domain: charts — plotly Figures built from tidy frames; Okabe–Ito colours, approximate and blank figures marked."""
+"""Figures: charts — plotly Figures built from tidy frames; Okabe–Ito colours, approximate and blank figures marked."""
 
 from __future__ import annotations
 

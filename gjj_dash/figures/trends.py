@@ -1,4 +1,4 @@
-"""Domain: figures across years — trends, channel shares, report-format changes and year-on-year tables as sections."""
+"""Figures: figures across years — trends, channel shares, report-format changes and year-on-year tables as sections."""
 
 from __future__ import annotations
 

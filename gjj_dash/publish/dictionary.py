@@ -1,4 +1,4 @@
-"""Domain: the data dictionary — every indicator of every format, the report-text measures, the harmonised series
+"""Publish: the data dictionary — every indicator of every format, the report-text measures, the harmonised series
 with their crosswalk caveats, the method, and where each year's data came from."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Streamlit glue: 起草年度报告 on 数据管理 — choose a year and Word or web page, press 起草年度报告: the checks'
+"""UI: 起草年度报告 on 数据管理 — choose a year and Word or web page, press 起草年度报告: the checks'
 findings and each sentence's figures are shown, and the draft can be downloaded.
 
 Nothing is drafted until the button is pressed (the tab runs with every rerun of the staff page); the report is kept

@@ -1,4 +1,4 @@
-"""Streamlit glue: data loaded once per data version (caches keyed on it, so a publish shows at once)."""
+"""UI: data loaded once per data version (caches keyed on it, so a publish shows at once)."""
 
 from __future__ import annotations
 

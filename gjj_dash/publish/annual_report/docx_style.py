@@ -1,4 +1,4 @@
-"""I/O: the look of a government document (GB/T 9704-2012) in python-docx — A4 and its margins, the fonts and sizes,
+"""Publish: the look of a government document (GB/T 9704-2012) in python-docx — A4 and its margins, the fonts and sizes,
 East Asian font names set where Word reads them (w:rFonts w:eastAsia), fallbacks in the font table, page numbers,
 boxed notes and table borders."""
 

@@ -1,4 +1,4 @@
-"""I/O: a drafted report as a Word document the way government documents look (python-docx, GB/T 9704-2012 via
+"""Publish: a drafted report as a Word document the way government documents look (python-docx, GB/T 9704-2012 via
 docx_style): 小标宋 title, 仿宋 body, 黑体/楷体 headings, the official tables ruled with their merged cells, page
 numbers, the preflight boxed at the top and the places to fill highlighted."""
 

@@ -1,4 +1,4 @@
-"""I/O: a drafted report as a web page to paste into the site's CMS — semantic HTML, the official tables with their
+"""Publish: a drafted report as a web page to paste into the site's CMS — semantic HTML, the official tables with their
 merged cells (rowspan/colspan, <th scope>), no script, no link, no class the page needs, CSS inline only where a CMS
 would otherwise lose it (table borders, centred title, the marked places and the preflight box to delete); each
 drafted sentence followed by an HTML comment naming the figures it states."""
