@@ -32,7 +32,8 @@ def read_file(path: str, cap: int, unreadable: str) -> bytes:
         raise UsageError(t(unreadable, "zh", path=path, error=exc.strerror or type(exc).__name__)) from None
 
 
-def _files(paths: list[str], missing: str, unreadable: str) -> list[tuple[str, bytes]]:
+def read_files(paths: list[str], missing: str, unreadable: str) -> list[tuple[str, bytes]]:
+    """Each file named on the command line, by name and bytes (a missing or unreadable one: a usage error)."""
     from gjj_dash.ingest.decode import limits  # start-up time: the readers load pandas
 
     cap = limits().max_bytes
@@ -47,7 +48,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from gjj_dash.ingest.readers import read_upload
     from gjj_dash.intake.batch import expand
 
-    items = expand(_files(args.file, "upload.cli.no_file", "upload.cli.unreadable"))
+    items = expand(read_files(args.file, "upload.cli.no_file", "upload.cli.unreadable"))
     worst = EXIT_OK
     for item in items:
         upload = read_upload(item.payload, item.name, args.year)
@@ -74,7 +75,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from gjj_dash.model.catalogue import load_catalogue
     from gjj_dash.store.versions import Store
 
-    items = expand(_files(args.file, "upload.cli.no_file", "admin.cli_unreadable"))
+    items = expand(read_files(args.file, "upload.cli.no_file", "admin.cli_unreadable"))
     store, catalogue = Store(data_dir(args)), load_catalogue()
     worst = EXIT_OK
     for item in items:

@@ -48,7 +48,16 @@ def cmd_indicators(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     dataset, rules, findings = loaded
     board = build_board(dataset, args.year, rules, findings)
-    write(indicator_bytes(indicator_rows(dataset, board), args.format), args.output)
+    rows = indicator_rows(dataset, board)
+    if args.peers:
+        from gjj_dash.figures.comparison import has_peers, year_comparison  # start-up time: reads the store
+        from gjj_dash.figures.comparison_text import comparison_rows
+
+        compared = year_comparison(dataset, args.year, rules, data_dir(args))
+        if not has_peers(compared):
+            print(f"gjj-dash：{t('peers.cli_no_peers', 'zh', year=args.year)}", file=sys.stderr)
+        rows = comparison_rows(board, compared)
+    write(indicator_bytes(rows, args.format), args.output)
     return EXIT_OK
 
 
@@ -82,6 +91,8 @@ def _indicators_arguments(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--year", type=year_arg, required=True, help="年度")
     sub.add_argument("--format", default="csv", choices=["csv", "json"], help="输出格式（默认 csv）")
     sub.add_argument("-o", "--output", metavar="FILE", help="写入文件（默认输出到屏幕）")
+    sub.add_argument("--peers", action="store_true",
+                     help="加上对比机关在该年度的指标：每行的“机关”列写明机关名称（见 gjj-dash peers）")
 
 
 def _brief_arguments(sub: argparse.ArgumentParser) -> None:
