@@ -1,10 +1,10 @@
 """数据管理 (staff deployment only): log in; upload → preview → diff → publish; history, rollback, audit log;
-起草年度报告 (the year's annual report drafted from its figures)."""
+起草年度报告 (the year's annual report drafted from its figures); 对比机关 (other bodies' reports, for comparison)."""
 
 import streamlit as st
 
 from gjj_dash.i18n import t
-from gjj_dash.ui import admin, auth, drafting, shell
+from gjj_dash.ui import admin, auth, drafting, peers, shell
 
 ctx = shell.context()
 st.title(t("page.admin", ctx.lang))
@@ -19,8 +19,9 @@ if user is None:
     st.stop()
 
 admin.flash()
-upload_tab, history_tab, audit_tab, template_tab, drafting_tab = st.tabs(
-    [*(t(f"admin.tab_{k}", ctx.lang) for k in ("upload", "history", "audit", "templates")), t("drafting.tab", ctx.lang)]
+upload_tab, history_tab, audit_tab, template_tab, drafting_tab, peers_tab = st.tabs(
+    [*(t(f"admin.tab_{k}", ctx.lang) for k in ("upload", "history", "audit", "templates")), t("drafting.tab", ctx.lang),
+     t("peers.tab", ctx.lang)]
 )
 with upload_tab:
     admin.upload_panel(store, user, ctx.dataset.catalogue, ctx.lang)
@@ -32,3 +33,5 @@ with template_tab:
     admin.template_panel(ctx.lang)
 with drafting_tab:
     drafting.draft_panel(ctx.dataset, ctx.lang)
+with peers_tab:
+    peers.peers_panel(user, ctx.dataset.catalogue, ctx.lang)

@@ -63,7 +63,7 @@ def cmd_indicators(args: argparse.Namespace) -> int:
 
 def cmd_brief(args: argparse.Namespace) -> int:
     """Write the one-page brief (.pdf or .html); exit 1 when the year is not loaded or no Chinese font is found."""
-    from gjj_dash.publish.brief import FONT_STACK, brief_html, brief_parts  # start-up time: pandas, plotly
+    from gjj_dash.publish.brief import FONT_STACK, brief_html, brief_parts, fitted  # start-up time: pandas, plotly
     from gjj_dash.publish.brief_pdf import BriefError, brief_pdf
 
     kind = Path(args.output).suffix.lower()
@@ -78,8 +78,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
         write(brief_html(parts).encode("utf-8"), args.output)
         return EXIT_OK
     try:
-        payload = brief_pdf(lambda fonts, size, limit: brief_html(parts, fonts=fonts, size=size, flag_limit=limit),
-                            FONT_STACK)
+        payload = brief_pdf(fitted(parts), FONT_STACK, peers=bool(parts.comparisons))
     except BriefError as exc:
         print(f"gjj-dash：{exc}", file=sys.stderr)
         return EXIT_PROBLEMS

@@ -4,13 +4,15 @@ indicators with their sample tags, the flags, the data status, date and version.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
 from gjj_dash.figures.blocks import Card
 from gjj_dash.figures.board import Board, DataStatus, build_board, data_status
+from gjj_dash.figures.comparison import Comparison, has_peers, year_comparison
+from gjj_dash.figures.comparison_text import brief_line
 from gjj_dash.figures.flags import Flag
 from gjj_dash.figures.leadership_view import IndicatorCard, indicator_cards
 from gjj_dash.figures.overview import overview_view
@@ -19,6 +21,7 @@ from gjj_dash.i18n import t
 from gjj_dash.model.problems import Finding
 from gjj_dash.model.series import harmonised_series
 from gjj_dash.model.values import Dataset
+from gjj_dash.publish.brief_pdf import Fit
 
 # The CJK fonts a reader's machine is likely to have, in order; the PDF puts the one found on the server first.
 FONT_STACK = ("Noto Sans CJK SC", "Source Han Sans SC", "Noto Sans SC", "Microsoft YaHei", "PingFang SC",
@@ -41,6 +44,7 @@ th, td { border-bottom: 1px solid #ccc; padding: 0.18em 0.3em; text-align: left;
 th { font-size: 0.85em; color: #333; border-bottom: 1px solid #888; }
 td.head { font-weight: bold; white-space: nowrap; }
 td.now { white-space: nowrap; }
+tr.cmp td { font-size: 0.78em; color: #444; border-bottom: 1px dotted #ccc; padding-top: 0; }
 .tag { font-size: 0.78em; border: 1px solid #777; border-radius: 2px; padding: 0 0.25em; white-space: nowrap; }
 .watch { font-size: 0.78em; font-weight: bold; color: #8a4b00; white-space: nowrap; }
 ol { margin: 0.1em 0 0 1.3em; padding: 0; }
@@ -58,21 +62,26 @@ class BriefParts:
     status: DataStatus
     unit: str  # the reporting body, as the report names it
     generated: str  # when the brief was made (local date and time)
+    comparisons: tuple[Comparison, ...] = ()  # the year's comparison with other bodies (empty when none is listed)
 
 
 def brief_parts(
     dataset: Dataset, year: int, data_dir: Path, rules: Rules, findings: Iterable[Finding], lang: str = "zh",
-    generated: str | None = None,
+    generated: str | None = None, *, peers: bool = True,
 ) -> BriefParts:
-    """Everything a brief of a loaded year shows, computed by the same code as the overview page."""
+    """Everything a brief of a loaded year shows, computed by the same code as the overview page; with `peers`, the
+    comparison with the bodies the data directory lists for the year, when it lists any (the page passes whether
+    its reader may see them)."""
     found = list(findings)
     frame = harmonised_series(dataset)
     board = build_board(dataset, year, rules, found, frame, lang)
     report = dataset.reports.get(year, {})
     unit = str(report.get("reporting_unit") or (report.get("footer") or {}).get("填报单位") or "")
+    compared = year_comparison(dataset, year, rules, data_dir) if peers else []
     return BriefParts(board, tuple(indicator_cards(dataset, board, lang)),
                       overview_view(dataset, frame, year, lang).cards, data_status(dataset, year, data_dir, found),
-                      unit, generated or time.strftime("%Y-%m-%d %H:%M"))
+                      unit, generated or time.strftime("%Y-%m-%d %H:%M"),
+                      tuple(compared) if has_peers(compared) else ())
 
 
 def _kpis(parts: BriefParts, lang: str) -> str:
@@ -86,7 +95,15 @@ def _kpis(parts: BriefParts, lang: str) -> str:
     return f'<div class="kpis">{"".join(cells)}</div>'
 
 
-def _indicators(parts: BriefParts, lang: str) -> str:
+def _comparison(parts: BriefParts, indicator: str, limit: int | None, lang: str) -> str:
+    """The indicator's comparison line under its row, when the brief has a comparison."""
+    found = next((c for c in parts.comparisons if c.indicator.id == indicator), None)
+    if found is None:
+        return ""
+    return f'<tr class="cmp"><td></td><td colspan="4">{escape(brief_line(found, lang, limit))}</td></tr>'
+
+
+def _indicators(parts: BriefParts, lang: str, peer_limit: int | None = None) -> str:
     heads = "".join(f"<th>{escape(t(f'brief.col_{k}', lang))}</th>" for k in ("indicator", "now", "small", "last",
                                                                                "sample"))
     rows = []
@@ -96,7 +113,7 @@ def _indicators(parts: BriefParts, lang: str) -> str:
         sample = f'<span class="tag">{escape(card.sample)}</span>' if card.sample else ""
         rows.append(f'<tr><td class="head">{escape(card.label)}{watch}</td><td class="now">{escape(card.headline)}</td>'
                     f'<td class="small">{escape(small)}</td><td class="small">{escape(card.last)}</td>'
-                    f"<td>{sample}</td></tr>")
+                    f"<td>{sample}</td></tr>" + _comparison(parts, card.id, peer_limit, lang))
     return f"<table><thead><tr>{heads}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
@@ -125,9 +142,10 @@ def _status(status: DataStatus, lang: str) -> str:
 
 
 def brief_html(parts: BriefParts, lang: str = "zh", *, fonts: tuple[str, ...] = FONT_STACK, size: float = 9.5,
-               flag_limit: int | None = None) -> str:
+               flag_limit: int | None = None, peer_limit: int | None = None) -> str:
     """The brief as one self-contained HTML page for A4 (no script, no outside resource); `size` the base font size
-    in points and `flag_limit` how many flags to list, so the PDF can be fitted on one page."""
+    in points, `flag_limit` how many flags to list and `peer_limit` how many bodies each comparison line names, so
+    the PDF can be fitted on one page."""
     year, rules = parts.board.year, parts.board.rules
     title = t("brief.title", lang, unit=parts.unit, year=year)
     family = ", ".join(f'"{f}"' if " " in f else f for f in fonts)
@@ -136,7 +154,7 @@ def brief_html(parts: BriefParts, lang: str = "zh", *, fonts: tuple[str, ...] = 
         f"<h1>{escape(title)}</h1>",
         f'<div class="meta">{escape(parts.status.title)}<br>{escape(meta)}</div>',
         f"<h2>{escape(t('brief.kpis', lang))}</h2>{_kpis(parts, lang)}",
-        f"<h2>{escape(t('brief.indicators', lang))}</h2>{_indicators(parts, lang)}",
+        f"<h2>{escape(t('brief.indicators', lang))}</h2>{_indicators(parts, lang, peer_limit)}",
         f'<p class="small">{escape(t("brief.sample_rule", lang, fair=rules.fair, ample=rules.ample))}</p>',
         f"<h2>{escape(t('brief.flags', lang))}</h2>{_flags(parts.board.flags, flag_limit, lang)}",
         f"<h2>{escape(t('brief.data', lang))}</h2>{_status(parts.status, lang)}",
@@ -147,7 +165,15 @@ def brief_html(parts: BriefParts, lang: str = "zh", *, fonts: tuple[str, ...] = 
             f"<style>{CSS % {'fonts': family, 'size': size}}</style></head><body>{''.join(sections)}</body></html>\n")
 
 
-def brief_name(board: Board, status: DataStatus) -> str:
-    """The brief's file stem: year, the data's fingerprint and the rules' digest, so a brief of other data or other
-    rules never shares a name (download caches compare names)."""
-    return f"gjj-brief-{board.year}-{status.fingerprint[:8]}-{board.rules.digest[:6] or 'norules'}"
+def fitted(parts: BriefParts, lang: str = "zh") -> Callable[[tuple[str, ...], Fit], str]:
+    """The brief's HTML for each fit brief_pdf tries (the `make` it takes)."""
+    return lambda fonts, fit: brief_html(parts, lang, fonts=fonts, size=fit.size, flag_limit=fit.flag_limit,
+                                         peer_limit=fit.peer_limit)
+
+
+def brief_name(board: Board, status: DataStatus, peers: str = "") -> str:
+    """The brief's file stem: year, the data's fingerprint and the rules' digest (and the comparison bodies'
+    fingerprint when it compares), so a brief of other data, rules or bodies never shares a name (download caches
+    compare names)."""
+    stem = f"gjj-brief-{board.year}-{status.fingerprint[:8]}-{board.rules.digest[:6] or 'norules'}"
+    return f"{stem}-p{peers[:6]}" if peers else stem

@@ -12,12 +12,30 @@ from html import unescape
 
 INSTALL_HINT = "请安装中文字体（Debian/Ubuntu：apt-get install fonts-noto-cjk）"
 SIZES = (9.5, 9.0, 8.5, 8.0)  # base font sizes (pt) tried in turn until the brief fits one page
+PEER_LIMITS = (None, 3, 1)  # then fewer bodies on each comparison line (the rest counted), when there are any
 FLAG_LIMITS = (None, 8, 5, 3)  # then fewer flags listed (the rest named as a count)
 _TAG = re.compile(r"<[^>]*>")
 
 
 class BriefError(Exception):
     """The PDF cannot be made honestly (no Chinese font, a missing character, no library, over one page)."""
+
+
+@dataclass(frozen=True)
+class Fit:
+    """How a brief is fitted on its page: base font size (pt), flags listed and bodies per comparison line (None:
+    all of them)."""
+
+    size: float = SIZES[0]
+    flag_limit: int | None = None
+    peer_limit: int | None = None
+
+
+def ladder(peers: bool = False) -> list[Fit]:
+    """The fits tried in turn: smaller type first, then fewer bodies on the comparison lines (when the brief has
+    any), then fewer flags — the centre's own flags are cut last."""
+    limits = PEER_LIMITS if peers else PEER_LIMITS[:1]
+    return [Fit(size, flags, bodies) for flags in FLAG_LIMITS for bodies in limits for size in SIZES]
 
 
 @dataclass(frozen=True)
@@ -77,20 +95,19 @@ def _render(html: str) -> tuple[int, bytes]:
     return len(document.pages), document.write_pdf()
 
 
-def brief_pdf(make: Callable[[tuple[str, ...], float, int | None], str], stack: tuple[str, ...]) -> bytes:
-    """The brief on exactly one A4 page: `make(fonts, size, flag_limit)` gives its HTML; the font found on the system
-    goes first in `stack`, and the size, then the number of flags listed, shrink until it fits."""
+def brief_pdf(make: Callable[[tuple[str, ...], Fit], str], stack: tuple[str, ...], peers: bool = False) -> bytes:
+    """The brief on exactly one A4 page: `make(fonts, fit)` gives its HTML; the font found on the system goes first
+    in `stack`, and the fits of `ladder(peers)` are tried until one gives one page."""
     font = find_cjk_font()
     if font is None:
         raise BriefError(f"无法生成 PDF：系统中没有可显示中文的字体。{INSTALL_HINT}")
     fonts = (font.family, *[f for f in stack if f != font.family])
-    missing = missing_characters(font, make(fonts, SIZES[0], None))
+    missing = missing_characters(font, make(fonts, Fit()))
     if missing:
         raise BriefError(f"无法生成 PDF：字体 {font.family} 缺少字符 {''.join(missing[:20])}，打印出来会是方框。"
                          f"{INSTALL_HINT}")
-    for limit in FLAG_LIMITS:
-        for size in SIZES:
-            pages, pdf = _render(make(fonts, size, limit))
-            if pages == 1:
-                return pdf
+    for fit in ladder(peers):
+        pages, pdf = _render(make(fonts, fit))
+        if pages == 1:
+            return pdf
     raise BriefError("无法生成 PDF：内容缩到最小字号仍超过一页 A4，请改用 HTML 版本")

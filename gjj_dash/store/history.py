@@ -5,9 +5,11 @@ from __future__ import annotations
 import pandas as pd
 
 from gjj_dash.i18n import t
+from gjj_dash.store.peers import ACTIONS as PEER_ACTIONS  # shown in the audit log, never counted as versions
 from gjj_dash.store.versions import BASE, Version
 
 ACTIONS = ("publish", "rollback", "reject", "conflict", "fail")
+
 SHORT = 12
 
 
@@ -56,10 +58,13 @@ def journal_frame(entries: list[dict], lang: str = "zh") -> pd.DataFrame:
     for e in reversed(entries):
         action = e.get("action", "")
         detail = e.get("reason") or "；".join(e.get("problems", [])[:3]) or e.get("error", "")
+        if action in PEER_ACTIONS:  # which body, or which setting (a peer's year is not the centre's)
+            subject = e.get("body") or f"{e.get('setting', '')} = {e.get('value', '')}"
+            detail = f"{subject}：{detail}" if detail else subject
         rows.append([
             e.get("time", ""),
             e.get("user", ""),
-            t(f"admin.action_{action}", lang) if action in ACTIONS else action,
+            t(f"admin.action_{action}", lang) if action in (*ACTIONS, *PEER_ACTIONS) else action,
             "" if e.get("year") is None else str(e["year"]),
             "" if e.get("version") is None else version_name(int(e["version"]), lang),
             "" if e.get("previous") is None else version_name(int(e["previous"]), lang),

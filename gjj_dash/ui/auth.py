@@ -89,3 +89,20 @@ def _local_user(lang: str) -> str | None:
 def staff_user(lang: str) -> str | None:
     """The logged-in staff member's name, or None after showing the login (or how to create an account)."""
     return _oidc_user(lang) if oidc_configured() else _local_user(lang)
+
+
+def current_user() -> str | None:
+    """The staff member logged in in this session, without drawing anything (None: nobody, or the public
+    deployment, which has no login). Pages that show staff more than the public ask this."""
+    if loaders.is_public():
+        return None
+    if oidc_configured():
+        return str(st.user.get("email") or st.user.get("name") or st.user.get("sub") or "oidc") \
+            if st.user.is_logged_in else None
+    name = st.session_state.get(SESSION_USER)
+    if not name:
+        return None
+    try:
+        return name if name in auth.load_accounts(auth.accounts_path(loaders.data_dir())) else None
+    except auth.AuthError:
+        return None

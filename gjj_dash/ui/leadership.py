@@ -21,9 +21,9 @@ from gjj_dash.figures.leadership_view import (
 from gjj_dash.figures.rules import RuleBook, Rules, RuleState, rules_path
 from gjj_dash.i18n import t
 from gjj_dash.model.values import Dataset
-from gjj_dash.publish.brief import FONT_STACK, brief_html, brief_name, brief_parts
+from gjj_dash.publish.brief import FONT_STACK, brief_html, brief_name, brief_parts, fitted
 from gjj_dash.publish.brief_pdf import CjkFont, brief_pdf, find_cjk_font
-from gjj_dash.ui import loaders, public, shell, widgets
+from gjj_dash.ui import comparison, loaders, public, shell, widgets
 from gjj_dash.ui import render as view_render
 from gjj_dash.ui.quality import QUALITY_PAGE, _plain
 
@@ -66,13 +66,13 @@ def _font() -> CjkFont | None:
 
 
 @loaders.versioned(st.cache_resource, max_entries=16)
-def brief(data: Dataset, year: int, lang: str, kind: str, rules: Rules) -> bytes:
-    """The brief's bytes (kind pdf or html), made when its download is clicked, once per data version and rules."""
-    parts = brief_parts(data, year, loaders.data_dir(), rules, loaders.findings(lang), lang)
+def brief(data: Dataset, year: int, lang: str, kind: str, rules: Rules, peers: str = "") -> bytes:
+    """The brief's bytes (kind pdf or html), made when its download is clicked, once per data version and rules;
+    with the comparison bodies' fingerprint (`peers`, given only to readers who may see them) it compares."""
+    parts = brief_parts(data, year, loaders.data_dir(), rules, loaders.findings(lang), lang, peers=bool(peers))
     if kind == "html":
         return brief_html(parts, lang).encode("utf-8")
-    return brief_pdf(lambda fonts, size, limit: brief_html(parts, lang, fonts=fonts, size=size, flag_limit=limit),
-                     FONT_STACK)
+    return brief_pdf(fitted(parts, lang), FONT_STACK, peers=bool(parts.comparisons))
 
 
 def _label(card: IndicatorCard) -> str:
@@ -143,19 +143,21 @@ def _status(status: DataStatus, state: RuleState, lang: str) -> None:
 
 
 def _downloads(found: Board, status: DataStatus, lang: str) -> None:
-    """The brief as PDF (when the server has a Chinese font) and HTML, each made only when clicked."""
-    rules, stem = found.rules, brief_name(found, status)
+    """The brief as PDF (when the server has a Chinese font) and HTML, each made only when clicked; it compares
+    with other bodies only for a reader who may see the comparison."""
+    peers = comparison.shown_to_reader()
+    rules, stem = found.rules, brief_name(found, status, peers)
     st.caption(t("lead.brief_caption", lang))
     columns = st.columns(2)
     with columns[0]:
         if _font() is None:
             st.caption(t("lead.no_font", lang))
         else:
-            widgets.download(t("lead.brief_pdf", lang), lambda: brief(found.year, lang, "pdf", rules),
+            widgets.download(t("lead.brief_pdf", lang), lambda: brief(found.year, lang, "pdf", rules, peers),
                              file_name=f"{stem}.pdf", mime="application/pdf", key="lead_brief_pdf",
                              icon=":material/picture_as_pdf:")
     with columns[1]:
-        widgets.download(t("lead.brief_html", lang), lambda: brief(found.year, lang, "html", rules),
+        widgets.download(t("lead.brief_html", lang), lambda: brief(found.year, lang, "html", rules, peers),
                          file_name=f"{stem}.html", mime="text/html", key="lead_brief_html", icon=":material/download:")
 
 
@@ -177,5 +179,6 @@ def page() -> None:
     """The overview: its title, the leadership board, then the key figures (the public overview view)."""
     ctx = shell.page("overview.title")
     render(ctx.dataset, ctx.year, ctx.lang)
+    comparison.render(ctx.year, ctx.lang, rule_state().rules)
     st.subheader(t("lead.kpis", ctx.lang), anchor=False)
     view_render.render(public.view("overview", ctx.year, ctx.lang), ctx.lang, page="overview")

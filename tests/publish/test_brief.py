@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from gjj_dash.figures.flags import Flag
 from gjj_dash.figures.rules import load_rules
 from gjj_dash.publish.brief import BriefParts, brief_html, brief_parts
-from gjj_dash.publish.brief_pdf import BriefError, CjkFont, brief_pdf, find_cjk_font, missing_characters
+from gjj_dash.publish.brief_pdf import BriefError, CjkFont, Fit, brief_pdf, find_cjk_font, missing_characters
 from gjj_dash.quality.checks import check_dataset
 from gjj_dash.store.dataset import load_dataset
 from tests.support.years import reviews_2021, write_year
@@ -62,15 +62,15 @@ def test_the_pdf_shrinks_until_it_fits_one_page(parts: BriefParts) -> None:
     """Forty flags do not fit at full size: smaller type and fewer flags listed, still one page."""
     many = tuple(Flag(f"r{n}", "gaps", 2024, "需关注的一项，" * 6, "", "dictionary") for n in range(40))
     crowded = replace(parts, board=replace(parts.board, flags=many))
-    tried: list[tuple[float, int | None]] = []
+    tried: list[Fit] = []
 
-    def make(fonts: tuple[str, ...], size: float, limit: int | None) -> str:
-        tried.append((size, limit))
-        return brief_html(crowded, fonts=fonts, size=size, flag_limit=limit)
+    def make(fonts: tuple[str, ...], fit: Fit) -> str:
+        tried.append(fit)
+        return brief_html(crowded, fonts=fonts, size=fit.size, flag_limit=fit.flag_limit)
 
     pdf = brief_pdf(make, ("sans-serif",))
     assert len(PdfReader(io.BytesIO(pdf)).pages) == 1
-    assert tried[-1][1] is not None  # it had to cut the list
+    assert tried[-1].flag_limit is not None  # it had to cut the list
 
 
 def test_a_font_lacking_a_character_is_refused() -> None:
@@ -81,7 +81,7 @@ def test_a_font_lacking_a_character_is_refused() -> None:
     assert missing_characters(font, "<style>p{}</style><p>实质公开率 34.2%</p>") == []
     assert missing_characters(font, "<p>\U0001f600</p>") == ["\U0001f600"]
     with pytest.raises(BriefError, match="缺少字符"):
-        brief_pdf(lambda fonts, size, limit: "<p>\U0001f600</p>", ())
+        brief_pdf(lambda fonts, fit: "<p>\U0001f600</p>", ())
 
 
 def test_the_font_found_is_a_simplified_chinese_sans() -> None:
