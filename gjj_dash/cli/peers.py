@@ -123,6 +123,18 @@ def cmd_settings(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def kind_arg(text: str) -> str:
+    """A kind of body as body_kinds.csv names it (argparse type): its id (fund_centre …) or its Chinese label."""
+    from gjj_dash.model.bodies import load_body_kinds  # start-up time: the catalogue is read only when given
+
+    kinds = load_body_kinds()
+    found = next((k.id for k in kinds.values() if text.strip() in (k.id, k.label)), None)
+    if found is None:
+        names = "、".join(f"{k.id}（{k.label}）" for k in kinds.values())
+        raise argparse.ArgumentTypeError(f"机关类型“{text}”无效，可选：{names}")
+    return found
+
+
 def _common(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
                      help="数据目录（默认：$GJJ_DASH_DATA_DIR，否则为内置 data/）")
@@ -134,7 +146,9 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     add.add_argument("file", metavar="FILE", nargs="+", help="其他机关发布的年度报告（可打包成 ZIP）")
     add.add_argument("--body", metavar="NAME", help="机关名称（报告写明时可省略；与报告不符时报错）")
     add.add_argument("--year", type=year_arg, help="年度（报告写明时可省略；与报告不符时报错）")
-    add.add_argument("--kind", metavar="KIND", help="机关类型编号（默认按机关名称判断；见 docs/peers.md）")
+    add.add_argument("--kind", metavar="KIND", type=kind_arg,
+                     help="机关类型：编号或名称，如 fund_centre 或 住房公积金管理中心"
+                          "（默认按机关名称判断；见 docs/peers.md）")
     add.add_argument("--by", metavar="NAME", help="记入审计日志的操作人")
     add.set_defaults(func=cmd_add)
     listing = subs.add_parser("list", help="列出对比机关及其年度")
