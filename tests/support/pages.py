@@ -7,6 +7,26 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 
+def elements(at: AppTest) -> list[bytes]:
+    """Everything the page sent to the browser, element by element, as the bytes of each element's message — the
+    page read exactly. A download button's file id is drawn at random per run and is left out (its label, name and
+    key are kept)."""
+    found: list[bytes] = []
+
+    def walk(node) -> None:
+        proto = getattr(node, "proto", None)
+        if proto is not None and hasattr(proto, "SerializeToString"):
+            if hasattr(proto, "deferred_file_id"):
+                proto = type(proto).FromString(proto.SerializeToString())
+                proto.ClearField("deferred_file_id")
+            found.append(proto.SerializeToString(deterministic=True))
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    walk(at._tree)
+    return found
+
+
 def texts(at: AppTest) -> str:
     """Every text the page shows (markdown, captions, metrics, alerts, tables) as one string to search."""
     parts: list[str] = []
