@@ -73,7 +73,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
     if loaded is None:
         return EXIT_PROBLEMS
     dataset, rules, findings = loaded
-    parts = brief_parts(dataset, args.year, data_dir(args), rules, findings)
+    parts = brief_parts(dataset, args.year, data_dir(args), rules, findings, peers=not args.no_peers)
     if kind == ".html":
         write(brief_html(parts).encode("utf-8"), args.output)
         return EXIT_OK
@@ -97,6 +97,8 @@ def _indicators_arguments(sub: argparse.ArgumentParser) -> None:
 def _brief_arguments(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--year", type=year_arg, required=True, help="年度")
     sub.add_argument("-o", "--output", metavar="FILE", required=True, help="输出文件：.pdf（一页 A4）或 .html")
+    sub.add_argument("--no-peers", action="store_true",
+                     help="不加与对比机关的对比行（默认：该年度有对比机关时，每项指标下加一行对比）")
 
 
 INDICATORS_HELP = "领导看板指标：实质公开率、复议纠错率等的分子、分母、数值、样本与提示（CSV 或 JSON）"

@@ -87,20 +87,21 @@ def comparison_frame(comparison: Comparison, lang: str = "zh") -> pd.DataFrame:
 
 
 def side_by_side(comparisons: list[Comparison], lang: str = "zh") -> pd.DataFrame:
-    """Every indicator side by side: one row per body (the centre first), one column per indicator, each cell the
-    value or count as the board shows it, a small sample marked."""
+    """Every indicator side by side: one row per body (the centre first), its kind, one column per indicator, each
+    cell the value or count as the board shows it, a small sample marked."""
     if not comparisons:
         return pd.DataFrame()
-    bodies = [e.body for e in sorted(comparisons[0].entries, key=lambda e: (not e.body.centre, e.body.name))]
+    entries = sorted(comparisons[0].entries, key=lambda e: (not e.body.centre, e.body.name))
     rows = []
-    for body in bodies:
-        cells = [body.name]
+    for first in entries:
+        body = first.body
+        cells = [body.name, kind_text(first, lang)]
         for comparison in comparisons:
             entry = next(e for e in comparison.entries if e.body is body)
             shown = headline(entry.reading, body.dataset.catalogue, lang)
             cells.append(t("peers.small_mark", lang, shown=shown) if entry.standing == SMALL else shown)
         rows.append(cells)
-    heads = [t("peers.col_body", lang), *(c.indicator.name(lang) for c in comparisons)]
+    heads = [t("peers.col_body", lang), t("peers.col_kind", lang), *(c.indicator.name(lang) for c in comparisons)]
     return pd.DataFrame(rows, columns=heads, dtype="string")
 
 

@@ -176,3 +176,15 @@ def test_read_only_stores_and_bad_arguments_exit_2(report: Path, capsysbinary: p
     code, _, err = run(capsysbinary, "peers", "add", str(report), "--kind", "城堡")
     assert code == 2 and "机关类型“城堡”无效，可选：fund_centre（住房公积金管理中心）" in err
     assert run(capsysbinary, "peers")[0] == 2
+
+
+def test_the_brief_compares_unless_told_not_to(data: Path, report: Path, tmp_path: Path,
+                                               capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    """`brief` with a body listed for 2021: one comparison line per indicator naming it; --no-peers: none."""
+    run(capsysbinary, "peers", "add", str(report), "--data-dir", str(data))
+    target = tmp_path / "b.html"
+    assert main(["brief", "--year", "2021", "-o", str(target), "--data-dir", str(data)]) == 0
+    html = target.read_text(encoding="utf-8")
+    assert html.count('<tr class="cmp">') == 9 and "平潭综合实验区〔另一类机关〕 50.7%（第1）" in html
+    assert main(["brief", "--year", "2021", "-o", str(target), "--no-peers", "--data-dir", str(data)]) == 0
+    assert 'class="cmp"' not in target.read_text(encoding="utf-8")

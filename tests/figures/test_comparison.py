@@ -97,10 +97,11 @@ def test_the_table_of_one_indicator(compared) -> None:
 
 
 def test_every_indicator_side_by_side(compared) -> None:
-    """One row per body, the centre first, then by name; a small sample's count marked 样本偏少."""
+    """One row per body, the centre first, then by name, with its kind; a small sample's count marked 样本偏少."""
     frame = side_by_side(list(compared.values()))
     assert list(frame["机关"]) == [CENTRE, "某市住房公积金管理中心", "某市市场监督管理局", "某某", "洪泽区人民政府"]
-    assert frame.columns[1:4].tolist() == ["实质公开率", "不予公开占比", "本机关不掌握占比"]
+    assert frame.columns[1:5].tolist() == ["类型", "实质公开率", "不予公开占比", "本机关不掌握占比"]
+    assert frame.set_index("机关").loc["洪泽区人民政府", "类型"] == "另一类机关：人民政府（全辖区）"
     assert frame.set_index("机关").loc["洪泽区人民政府", "实质公开率"] == "20 件中 20 件（样本偏少）"
     assert frame.set_index("机关").loc[CENTRE, "复议纠错率"] == "2 件中 1 件（样本偏少）"
 
