@@ -16,6 +16,7 @@ from gjj_dash.i18n import t
 FRAME_KEYS = ("rank", "body", "kind", "shown", "detail", "n", "sample", "source", "note")
 _FILE_ROW = re.compile(r"第(\d+)行")
 _FILE_PAGE = re.compile(r"第(\d+)页")
+_PUNCTUATION = {"zh": ("、", "，", "（", "）", "："), "en": (", ", "; ", " (", ")", ": ")}
 
 
 def kind_text(entry: Entry, lang: str = "zh") -> str:
@@ -54,13 +55,15 @@ def source_text(entry: Entry, lang: str = "zh") -> str:
     found = rows_text(list(dict.fromkeys(rows)), lang) if rows else t("lead.no_row", lang)
     sections = [p.section for p in reading.parts]
     lines, pages = _numbers(_FILE_ROW, sections), _numbers(_FILE_PAGE, sections)
+    comma, semicolon, left, right, colon = _PUNCTUATION["en" if lang == "en" else "zh"]
     where = []
     if lines:
-        where.append(t("peers.file_rows", lang, rows="、".join(map(str, lines[:8])) + ("…" if len(lines) > 8 else "")))
+        shown = comma.join(map(str, lines[:8])) + ("…" if len(lines) > 8 else "")
+        where.append(t("peers.file_rows", lang, rows=shown))
     if pages:
         where.append(t("peers.file_pages", lang, pages=_span(pages)))
-    tail = f"（{'，'.join(where)}）" if where else ""
-    head = f"“{entry.body.file}”：" if entry.body.file else ""
+    tail = f"{left}{semicolon.join(where)}{right}" if where else ""
+    head = f"“{entry.body.file}”{colon}" if entry.body.file else ""
     return f"{head}{found}{tail}"
 
 

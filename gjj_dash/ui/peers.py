@@ -106,10 +106,10 @@ def _preview(store: PeerStore, candidate: Candidate, user: str, catalogue: Catal
         try:
             version, added = add_peer(store, candidate, user)
         except StoreError as exc:
-            st.session_state[FLASH] = ("error", str(exc))
-        else:
+            st.session_state[FLASH] = ("error", plain(str(exc)))
+        else:  # the flash is drawn as Markdown: the body's name goes in escaped
             key = "peers.page_added" if added else "peers.page_unchanged"
-            st.session_state[FLASH] = ("success", t(key, lang, body=version.body, year=version.year,
+            st.session_state[FLASH] = ("success", t(key, lang, body=plain(version.body), year=version.year,
                                                     n=version.number))
         st.session_state.pop(STAGED, None)
         st.rerun()
@@ -137,9 +137,10 @@ def _listed(store: PeerStore, user: str, lang: str) -> None:
     if st.button(t("peers.page_remove_go", lang), key="peers_remove_go", disabled=not sure):
         try:
             store.remove(chosen.body, chosen.year, user, reason)
-            st.session_state[FLASH] = ("success", t("peers.page_removed", lang, body=chosen.body, year=chosen.year))
+            st.session_state[FLASH] = ("success", t("peers.page_removed", lang, body=plain(chosen.body),
+                                                    year=chosen.year))
         except StoreError as exc:
-            st.session_state[FLASH] = ("error", str(exc))
+            st.session_state[FLASH] = ("error", plain(str(exc)))
         st.session_state.pop("peers_remove_confirm", None)
         st.rerun()
 
@@ -161,5 +162,5 @@ def _settings(store: PeerStore, user: str, lang: str) -> None:
             store.set_settings(user, **change)
             st.session_state[FLASH] = ("success", t("peers.page_saved", lang))
         except StoreError as exc:
-            st.session_state[FLASH] = ("error", str(exc))
+            st.session_state[FLASH] = ("error", plain(str(exc)))
         st.rerun()

@@ -141,3 +141,14 @@ def test_the_centre_alone_is_not_ranked(tmp_path: Path) -> None:
     centre = _body(tmp_path, CENTRE, BODIES[CENTRE])
     found = compare(centre, [], YEAR, load_rules().rules)
     assert {e.rank for c in found for e in c.entries} == {None}
+
+
+def test_the_table_in_english(compared) -> None:
+    """English headers, kinds and ranks; the source's punctuation in English, official labels as printed."""
+    frame = comparison_frame(compared["disclosure_rate"], "en")
+    rows = {r["Body"]: r for r in frame.to_dict("records")}
+    assert list(frame.columns)[:4] == ["Rank", "Body", "Kind", "Value or count"]
+    assert (rows[CENTRE]["Rank"], rows["洪泽区人民政府"]["Kind"], rows["洪泽区人民政府"]["Rank"]) == (
+        "2 of 3 ranked", "Another kind of body: government of an area", "Small sample, not ranked on a rate")
+    source = rows["洪泽区人民政府"]["Source (file, table, row)"]
+    assert source.startswith("“洪泽区人民政府.pdf”: Table III （一）予以公开")

@@ -136,6 +136,8 @@ def test_a_report_stating_neither_asks_for_both_on_the_page(app, data: Path) -> 
     at.checkbox(key="peers_confirm_0").check().run()
     at.button(key="peers_go_0").click().run()
     assert [v.body for v in PeerStore(data).listed()] == ["**某**市[链接](http://x)局"]
+    flash = [m.value for m in at.success]
+    assert flash == ["已加入对比：\\*\\*某\\*\\*市\\[链接\\]\\(http://x\\)局 2021 年度（第1版），已记入审计日志。"]
     journal = [json.loads(line)["action"] for line in (data / "audit.jsonl").read_text(encoding="utf-8").splitlines()]
     assert journal[0] == "peer_reject" and journal[-1] == "peer_add"
 
