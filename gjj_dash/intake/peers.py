@@ -62,6 +62,8 @@ def resolve_body(stated: str, given: str) -> tuple[str, str]:
     if not given or not stated:
         return given or stated, ""
     a, b = normalise_text(stated), normalise_text(given)
+    if a == b:
+        return stated, ""  # the same name typed with other spaces: as the report prints it
     if a in b or b in a:
         return (given if len(b) >= len(a) else stated), ""
     return "", t("peers.err_body_differs", "zh", stated=stated, given=given)

@@ -8,11 +8,13 @@ import pandas as pd
 import streamlit as st
 
 from gjj_dash.i18n import t
+from gjj_dash.ingest.decode import suffix
 from gjj_dash.intake.batch import expand
 from gjj_dash.intake.peers import MISSING_BODY, MISSING_YEAR, Candidate, add_peer, log_refusal, read_peer
 from gjj_dash.intake.preview import describe, sources_frame
 from gjj_dash.model.bodies import kind_of, load_body_kinds
 from gjj_dash.model.catalogue import Catalogue
+from gjj_dash.publish.files import MIME
 from gjj_dash.store.peers import PeerStore
 from gjj_dash.store.versions import StoreError, sha256
 from gjj_dash.ui import loaders, widgets
@@ -116,7 +118,7 @@ def _preview(store: PeerStore, candidate: Candidate, user: str, catalogue: Catal
 
 
 def _listed(store: PeerStore, user: str, lang: str) -> None:
-    """The bodies and years listed, and removing one (or all its years) after a confirmation."""
+    """The bodies and years listed; the chosen one's original file, and removing it after a confirmation."""
     st.subheader(t("peers.page_listed", lang), anchor=False)
     listed = store.listed()
     if not listed:
@@ -131,6 +133,10 @@ def _listed(store: PeerStore, user: str, lang: str) -> None:
     picked = st.selectbox(t("peers.page_remove_pick", lang), choices, key="peers_remove_pick",
                           format_func=lambda i: f"{listed[i].body} · {listed[i].year}")
     chosen = listed[picked]
+    widgets.download(t("admin.download_original", lang), lambda: store.original(chosen.sha256),
+                     file_name=f"{chosen.year}-v{chosen.number}-{chosen.sha256[:8]}-{chosen.filename}",
+                     mime=MIME.get(suffix(chosen.filename).lstrip("."), "application/octet-stream"),
+                     key="peers_download")
     reason = st.text_input(t("admin.rb_reason", lang), key="peers_remove_reason")
     sure = st.checkbox(plain(t("peers.page_remove_confirm", lang, body=chosen.body, year=chosen.year)),
                        key="peers_remove_confirm")

@@ -64,6 +64,12 @@ def test_a_report_stating_neither_is_refused_with_both_reasons(catalogue: Catalo
     assert given.ok and (given.body, given.stated, given.upload.year) == ("平潭综合实验区", "", 2021)
 
 
+def test_the_same_name_typed_with_spaces_is_the_report_s(catalogue: Catalogue) -> None:
+    """Staff typing the report's own name with a space get the name as the report prints it."""
+    found = read_peer(Incoming("report.html", reports.web_page()), body="平潭 综合实验区", catalogue=catalogue)
+    assert found.ok and found.body == "平潭综合实验区"
+
+
 def test_a_body_other_than_the_report_s_is_refused(catalogue: Catalogue) -> None:
     """The report says 平潭综合实验区; staff typed another body: refused, both named."""
     found = read_peer(Incoming("report.html", reports.web_page()), body="洪泽区人民政府", catalogue=catalogue)

@@ -144,9 +144,12 @@ def test_a_report_stating_neither_asks_for_both_on_the_page(app, data: Path) -> 
 
 def test_removing_and_switching_on_the_page_are_journaled(app, data: Path, tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    """Remove needs a confirmation and unlists the body (files kept); the public switch writes one journal line."""
+    """The listed report's original can be downloaded; remove needs a confirmation and unlists the body (files
+    kept); the public switch writes one journal line."""
     add_body(data, tmp_path, monkeypatch)
     at = log_in(open_admin(app, data))
+    downloads = [e.proto for e in at.get("download_button") if e.proto.id.endswith("-peers_download")]
+    assert [d.label for d in downloads] == ["下载原始文件（与上传时逐字节相同）"]
     assert at.button(key="peers_remove_go").disabled
     at.text_input(key="peers_remove_reason").input("不再对比").run()
     at.checkbox(key="peers_remove_confirm").check().run()
