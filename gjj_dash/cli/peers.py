@@ -6,17 +6,21 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 from gjj_dash.cli.common import EXIT_OK, EXIT_PROBLEMS, Command, Parser, UsageError, data_dir, year_arg
 from gjj_dash.cli.imports import by, read_files
 from gjj_dash.i18n import t
+from gjj_dash.model.bodies import load_body_kinds
 
 if TYPE_CHECKING:  # the store and the readers load pandas: imported only when a command runs
     from gjj_dash.intake.peers import Candidate
+    from gjj_dash.store.peer_layout import PeerVersion
     from gjj_dash.store.peers import PeerStore
 
 SWITCH = {"on": True, "off": False}
+T = TypeVar("T")
 
 
 def _store(args: argparse.Namespace) -> PeerStore:
@@ -25,7 +29,7 @@ def _store(args: argparse.Namespace) -> PeerStore:
     return PeerStore(data_dir(args))
 
 
-def _writing(action):
+def _writing(action: Callable[[], T]) -> tuple[T | None, int]:
     """Run a store write; a read-only store is a usage error (exit 2), any other refusal exit 1 in Chinese."""
     from gjj_dash.store.versions import ReadOnlyStore, StoreError  # start-up time: the store loads pandas
 
@@ -50,7 +54,8 @@ def _refused(candidate: Candidate, lead: str) -> None:
         print("  " + t(hints[missing], "zh"), file=sys.stderr)
 
 
-def _added(candidate: Candidate, version, added: bool) -> str:
+def _added(candidate: Candidate, version: PeerVersion, added: bool) -> str:
+    """The line saying what was added (or that the file was already listed)."""
     how = t(f"peers.kind_by_{version.kind_by}", "zh")
     if not added:
         return t("peers.cli_unchanged", "zh", body=version.body, year=version.year, n=version.number)
@@ -59,6 +64,7 @@ def _added(candidate: Candidate, version, added: bool) -> str:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
+    """Read each file as a comparison body's year and list it; exit 1 when any file is refused."""
     from gjj_dash.intake.peers import add_peer, log_refusal, read_peers  # start-up time: the readers load pandas
 
     store = _store(args)
@@ -84,8 +90,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from gjj_dash.model.bodies import load_body_kinds  # start-up time: the store loads pandas
-
+    """The bodies listed, one line per year, and whether the public sees the comparison."""
     store, kinds = _store(args), load_body_kinds()
     listed = store.listed()
     settings = store.settings()
@@ -103,6 +108,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
+    """Unlist a body (one year or all), journaled; exit 1 when it is not listed."""
     store = _store(args)
     removed, code = _writing(lambda: store.remove(args.body, args.year, by(args), args.reason or ""))
     for version in removed or []:
@@ -111,6 +117,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_settings(args: argparse.Namespace) -> int:
+    """Show the settings, changing those given first (each change journaled)."""
     store = _store(args)
     settings = store.settings()
     if args.public is not None or args.centre_name is not None:
@@ -125,8 +132,6 @@ def cmd_settings(args: argparse.Namespace) -> int:
 
 def kind_arg(text: str) -> str:
     """A kind of body as body_kinds.csv names it (argparse type): its id (fund_centre …) or its Chinese label."""
-    from gjj_dash.model.bodies import load_body_kinds  # start-up time: the catalogue is read only when given
-
     kinds = load_body_kinds()
     found = next((k.id for k in kinds.values() if text.strip() in (k.id, k.label)), None)
     if found is None:

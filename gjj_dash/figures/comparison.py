@@ -128,7 +128,7 @@ def compare(centre: Compared, peers: Sequence[Compared], year: int, rules: Rules
     by_body = [readings(b.dataset, year, rules) for b in bodies]
     out = []
     for n, first in enumerate(by_body[0]):
-        entries = [Entry(body, found[n], _standing(found[n]), None, _other(centre.kind, body.kind))
+        entries = [Entry(body, found[n], _standing(found[n]), None, of_other_kind(centre.kind, body.kind))
                    for body, found in zip(bodies, by_body, strict=True)]
         out.append(Comparison(first.indicator, year, _ranked(entries)))
     return out
@@ -147,6 +147,6 @@ def has_peers(comparisons: Sequence[Comparison]) -> bool:
     return bool(comparisons) and len(comparisons[0].entries) > 1
 
 
-def _other(centre: BodyKind, kind: BodyKind) -> bool:
+def of_other_kind(centre: BodyKind, kind: BodyKind) -> bool:
     """Another kind than the centre's (an unknown kind is said to be unknown, not claimed to differ)."""
     return UNKNOWN not in (centre.id, kind.id) and kind.id != centre.id

@@ -7,12 +7,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from gjj_dash.figures.comparison import centre_name, of_other_kind
 from gjj_dash.i18n import t
 from gjj_dash.ingest.decode import suffix
 from gjj_dash.intake.batch import expand
 from gjj_dash.intake.peers import MISSING_BODY, MISSING_YEAR, Candidate, add_peer, log_refusal, read_peer
 from gjj_dash.intake.preview import describe, sources_frame
-from gjj_dash.model.bodies import kind_of, load_body_kinds
+from gjj_dash.model.bodies import UNKNOWN, kind_of, load_body_kinds
 from gjj_dash.model.catalogue import Catalogue
 from gjj_dash.publish.files import MIME
 from gjj_dash.store.peers import PeerStore
@@ -66,7 +67,7 @@ def _add(store: PeerStore, user: str, catalogue: Catalogue, lang: str) -> None:
                                placeholder=t("admin.year_from_file", lang), key="peers_year")
     with right:
         kind = st.selectbox(t("peers.page_kind", lang), [AUTO, *kinds], key="peers_kind",
-                            format_func=lambda k: t("peers.page_kind_auto", lang) if k == AUTO else kinds[k].label)
+                            format_func=lambda k: t("peers.page_kind_auto", lang) if k == AUTO else kinds[k].name(lang))
     files = st.file_uploader(t("peers.page_files", lang), type=TYPES, key="peers_file", accept_multiple_files=True)
     if not files:
         st.session_state.pop(STAGED, None)
@@ -85,9 +86,10 @@ def _preview(store: PeerStore, candidate: Candidate, user: str, catalogue: Catal
         st.caption(plain(line))
     if candidate.body:
         stated = "peers.page_stated" if candidate.stated and candidate.body == candidate.stated else "peers.page_given"
-        centre = kind_of(store.settings().centre_name or catalogue.units["centre"].label)
-        other = candidate.kind.id not in (centre.id, "unknown")
-        kind = t("peers.kind_other" if other else "peers.kind_same", lang, kind=candidate.kind.label)
+        centre = kind_of(centre_name(catalogue, store.settings()))
+        key = "peers.kind_other" if of_other_kind(centre, candidate.kind) else "peers.kind_same"
+        kind = t(key, lang, kind=candidate.kind.name(lang)) if candidate.kind.id != UNKNOWN else \
+            candidate.kind.name(lang)
         st.markdown(plain(t("peers.page_summary", lang, body=candidate.body, how=t(stated, lang),
                             year=upload.year or "—", kind=kind, by=t(f"peers.kind_by_{candidate.kind_by}", lang),
                             rows=len(upload.frame))))
