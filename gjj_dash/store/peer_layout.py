@@ -5,7 +5,9 @@ read by load_dataset — and what its pointers and settings say.
     peers/<body key>/<year>/<n>/         values.csv + report.json + peer.json of version n (never changed)
     peers/<body key>/<year>/current.json the pointer: which version is listed (version 0: removed, nothing listed)
     peers/settings.json                  whether the public sees comparisons; the name the centre's rows carry
-    peers/.lock                          held while adding, removing or changing a setting
+
+Adding, removing and changing a setting hold the store's own .publish.lock (so a backup, which holds it, never sees
+half a change).
 
 A body's key is a hash of its normalised name (gjj_dash.model.bodies.body_key); its name, kind and source are in
 each version's peer.json. Removing a body only moves its pointer to 0: every file stays.
@@ -20,7 +22,7 @@ import os
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-PEERS, UPLOADS, SETTINGS, LOCK, POINTER = "peers", "uploads", "settings.json", ".lock", "current.json"
+PEERS, UPLOADS, SETTINGS, POINTER = "peers", "uploads", "settings.json", "current.json"
 REMOVED = 0
 
 

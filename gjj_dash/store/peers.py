@@ -23,6 +23,7 @@ from gjj_dash.paths import BUNDLED_DATA, is_public
 from gjj_dash.store import journal
 from gjj_dash.store import peer_layout as layout
 from gjj_dash.store.atomic import write_file, write_folder
+from gjj_dash.store.layout import LOCK as STORE_LOCK
 from gjj_dash.store.peer_layout import REMOVED, PeerSettings, PeerVersion
 from gjj_dash.store.versions import LOCK_TIMEOUT, ReadOnlyStore, StoreError, now, sha256
 
@@ -104,10 +105,10 @@ class PeerStore:
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
-        root = layout.area(self.data_dir)
-        root.mkdir(parents=True, exist_ok=True)
+        """The store's own lock (.publish.lock): a backup (deploy/backup.sh holds it) never sees half a change."""
+        self.data_dir.mkdir(parents=True, exist_ok=True)
         try:
-            with FileLock(str(root / layout.LOCK), timeout=LOCK_TIMEOUT):
+            with FileLock(str(self.data_dir / STORE_LOCK), timeout=LOCK_TIMEOUT):
                 yield
         except Timeout as exc:
             raise StoreError(t("admin.err_busy", "zh")) from exc
