@@ -19,6 +19,7 @@ from gjj_dash.model.values import CENTRE
 from gjj_dash.quality.checks import check_values
 from gjj_dash.store.peer_layout import PeerVersion
 from gjj_dash.store.peers import PeerStore
+from gjj_dash.store.versions import sha256
 
 MISSING_BODY, MISSING_YEAR = "body", "year"
 
@@ -98,6 +99,17 @@ def read_peers(files: Iterable[tuple[str, bytes]], body: str = "", year: int | N
     """Several files (or a zip of reports), each read for the body and year it states."""
     catalogue = catalogue or load_catalogue()
     return [read_peer(item, body, year, kind, centre_name, catalogue) for item in expand(files)]
+
+
+def listed_as(store: PeerStore, candidate: Candidate) -> PeerVersion | None:
+    """The version the candidate's body and year list now (None: not listed), to say whether adding it would change
+    nothing or replace another file."""
+    return next((v for v in store.find(candidate.body) if v.year == candidate.upload.year), None)
+
+
+def unchanged(version: PeerVersion | None, candidate: Candidate) -> bool:
+    """Whether the listed version is this very file, body and kind (adding it again changes nothing)."""
+    return version is not None and version.holds(sha256(candidate.item.payload), candidate.kind.id, candidate.body)
 
 
 def add_peer(store: PeerStore, candidate: Candidate, user: str) -> tuple[PeerVersion, bool]:

@@ -47,6 +47,10 @@ class PeerVersion:
     previous: int
     findings: int = 0  # error-level data-quality findings of the year as printed (kept, shown beside its figures)
 
+    def holds(self, digest: str, kind: str, body: str) -> bool:
+        """Whether this version is that very file for that body and kind (adding it again changes nothing)."""
+        return (self.sha256, self.kind, self.body) == (digest, kind, body)
+
 
 @dataclass(frozen=True)
 class PeerSettings:

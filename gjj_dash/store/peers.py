@@ -134,7 +134,7 @@ class PeerStore:
         with self._locked():
             previous = layout.pointed(self.data_dir, key, year)
             current = layout.read_version(self.data_dir, key, year, previous) if previous != REMOVED else None
-            if current is not None and (current.sha256, current.kind, current.body) == (digest, kind, body):
+            if current is not None and current.holds(digest, kind, body):
                 return current, False
             number = max(layout.numbers(self.data_dir, key, year), default=REMOVED) + 1
             version = PeerVersion(key, body, kind, kind_by, year, number, user, now(), digest, filename,

@@ -11,7 +11,16 @@ from gjj_dash.figures.comparison import centre_name, of_other_kind
 from gjj_dash.i18n import t
 from gjj_dash.ingest.decode import suffix
 from gjj_dash.intake.batch import expand
-from gjj_dash.intake.peers import MISSING_BODY, MISSING_YEAR, Candidate, add_peer, log_refusal, read_peer
+from gjj_dash.intake.peers import (
+    MISSING_BODY,
+    MISSING_YEAR,
+    Candidate,
+    add_peer,
+    listed_as,
+    log_refusal,
+    read_peer,
+    unchanged,
+)
 from gjj_dash.intake.preview import describe, sources_frame
 from gjj_dash.model.bodies import UNKNOWN, kind_of, load_body_kinds
 from gjj_dash.model.catalogue import Catalogue
@@ -104,6 +113,12 @@ def _preview(store: PeerStore, candidate: Candidate, user: str, catalogue: Catal
             widgets.table(sources_frame(upload, catalogue, lang), key=f"peers_figures_{n}")
     if not candidate.ok:
         return
+    listed = listed_as(store, candidate)
+    if unchanged(listed, candidate):
+        st.info(t("peers.page_listed_already", lang, n=listed.number))
+        return
+    if listed is not None:
+        st.info(t("peers.page_replaces", lang, n=listed.number, file=plain(listed.filename)))
     sure = st.checkbox(plain(t("peers.page_confirm", lang, body=candidate.body, year=upload.year)),
                        key=f"peers_confirm_{n}")
     if st.button(t("peers.page_go", lang), key=f"peers_go_{n}", type="primary", disabled=not sure):

@@ -88,7 +88,8 @@ def peers_tab_upload(at: AppTest, name: str, payload: bytes) -> AppTest:
 
 def test_staff_add_a_report_and_see_it_beside_the_centre(app, data: Path) -> None:
     """Log in, drop the report on 对比机关: body, year, kind and the 200 figures shown; nothing added until
-    confirmed; added and journaled; the overview of the same session shows the body beside the centre."""
+    confirmed; added and journaled, then said to be in the comparison; the overview of the same session shows the
+    body beside the centre."""
     at = log_in(open_admin(app, data))
     peers_tab_upload(at, "平潭2021.html", reports.web_page())
     shown = texts(at)
@@ -101,6 +102,8 @@ def test_staff_add_a_report_and_see_it_beside_the_centre(app, data: Path) -> Non
     assert "已加入对比：平潭综合实验区 2021 年度（第1版），已记入审计日志。" in [s.value for s in at.success]
     [listed] = PeerStore(data).listed()
     assert (listed.body, listed.year, listed.user) == ("平潭综合实验区", 2021, NAME)
+    assert "这份报告已在对比中（第1版），没有需要加入的。" in [i.value for i in at.info]  # the file is still dropped
+    assert [c for c in at.checkbox if c.key == "peers_confirm_0"] == []
     at.switch_page(OVERVIEW).run()
     assert not at.exception, at.exception
     page = texts(at)
