@@ -10,7 +10,8 @@ import plotly.graph_objects as go
 
 @dataclass(frozen=True)
 class Card:
-    """One KPI card: label, figure(s) with unit, source, and the change from the previous year."""
+    """One KPI card: label, figure(s) with unit, source, and the change from the previous year (`compared`: "" for
+    the year before; across years not loaded, the sentence naming the year compared with and the gap)."""
 
     series: tuple[str, ...]
     label: str
@@ -21,6 +22,7 @@ class Card:
     approximate: bool
     blank: bool
     note: str = ""
+    compared: str = ""
 
 
 @dataclass(frozen=True)

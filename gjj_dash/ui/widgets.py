@@ -38,12 +38,14 @@ def open_tab(labels: list[str], key: str) -> tuple[Sequence[DeltaGenerator], int
 
 
 def kpi_card(card: Card, lang: str, key: str, year: int | None = None, findings: list[Finding] | None = None) -> None:
-    """One KPI: figure with unit, the change from last year, source, qualifier and notes in plain sight, and the
-    data-quality marker when its figure has findings."""
+    """One KPI: figure with unit, the change from last year (or from the year named when the year before is not
+    loaded), source, qualifier and notes in plain sight, and the data-quality marker when its figure has findings."""
     with st.container(border=True, key=key):
         value = card.value if card.value == "—" else f"{card.value} {card.unit}"
         st.metric(card.label, value, delta=card.delta, delta_color="off")
         notes = [t("common.source_line", lang, source=card.source)]
+        if card.compared:  # the change is not year on year: the years compared and the gap, first
+            notes.insert(0, t("gaps.card_compared", lang, compared=card.compared))
         if card.approximate:
             notes.append(t("common.qualifier_at_least", lang))
         if card.blank:

@@ -17,6 +17,7 @@ from gjj_dash.figures.charts import (
     matrix_chart,
     trend_chart,
 )
+from gjj_dash.figures.year_axis import YearMarks
 
 AXES = Axes("标题", "横轴", "纵轴", "图例")
 
@@ -85,7 +86,7 @@ def test_trend_chart_marks_approximate_and_blank_points_and_format_changes() -> 
         _row(2018, 15500.0, "15,500", "浏览"),
         _row(2019, 16000.0, "16,000", "浏览"),
     ])
-    fig = trend_chart(frame, AXES, changes=[(2019, "起：2019年试行格式")])
+    fig = trend_chart(frame, AXES, marks=YearMarks(changes=((2019, "起：2019年试行格式"),)))
     queries, visits = fig.data
     assert list(queries.marker.symbol) == ["circle-open", "x", "circle"]
     assert list(queries.text) == ["18,000+", "", ""]
@@ -125,7 +126,7 @@ def test_trend_line_is_cut_where_a_figure_stops_being_comparable() -> None:
     """A `break` row gets a gap half a year before it, so two definitions are never joined by one line."""
     frame = chart_frame([_row(2018, 8.0, "8", "规范性文件"), _row(2019, 3.0, "3", "规范性文件")])
     frame["break"] = [False, True]
-    (line,) = trend_chart(frame, AXES, changes=[(2019, "起：新格式")]).data
+    (line,) = trend_chart(frame, AXES, marks=YearMarks(changes=((2019, "起：新格式"),))).data
     assert list(line.x) == [2018, 2018.5, 2019]
     assert math.isnan(line.y[1]) and line.connectgaps is False
 

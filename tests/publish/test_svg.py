@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from gjj_dash.figures.charts import OKABE_ITO, Axes, bar_chart, chart_frame, matrix_chart, trend_chart
+from gjj_dash.figures.year_axis import YearMarks
 from gjj_dash.publish.svg import chart_svg
 from gjj_dash.publish.svg_parts import tick_label, ticks, wrap
 
@@ -58,7 +59,7 @@ def test_a_trend_line_has_a_gap_where_a_year_has_no_figure_and_marks_format_chan
     records = [{"category": y, "series": "申请", "value": v, "display": str(v), "approximate": a, "blank": False}
                for y, v, a in ((2016, 3, False), (2017, float("nan"), False), (2018, 5, False), (2019, 7, True))]
     frame = chart_frame(records).assign(**{"break": False})
-    fig = trend_chart(frame, Axes("", "年度", "件"), changes=[(2019, "起：2019年格式")])
+    fig = trend_chart(frame, Axes("", "年度", "件"), marks=YearMarks(changes=((2019, "起：2019年格式"),)))
     svg = chart_svg(fig, "c4", "t", "d")
     path = re.search(r'<path d="([^"]+)" fill="none"', svg)
     assert path is not None and path.group(1).count("M") == 2  # 2016 alone, then 2018 → 2019
