@@ -7,6 +7,7 @@ from pathlib import Path
 
 from gjj_dash.cli.common import EXIT_OK, Command, UsageError, load, require_year, write, year_arg
 from gjj_dash.i18n import t
+from gjj_dash.model.years import gaps, spans_text
 
 
 def cmd_years(args: argparse.Namespace) -> int:
@@ -16,7 +17,15 @@ def cmd_years(args: argparse.Namespace) -> int:
     for year in dataset.years:
         fmt = dataset.format_of(year)
         print(f"{year}\t{fmt}\t{dataset.catalogue.formats[fmt].label}")
+    for line in missing_lines(dataset.years):
+        print(line)
     return EXIT_OK
+
+
+def missing_lines(years: list[int]) -> list[str]:
+    """The years not loaded between the first and the latest, as runs on one line (none when nothing is missing)."""
+    runs = gaps(years)
+    return [t("gaps.cli_missing", "zh", spans=spans_text(runs))] if runs else []
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -82,7 +91,7 @@ def _template_arguments(sub: argparse.ArgumentParser) -> None:
 
 
 COMMANDS = [
-    Command("years", "列出已有年度及其报表格式", cmd_years, lambda sub: None),
+    Command("years", "列出已有年度及其报表格式，以及其间未导入的年度", cmd_years, lambda sub: None),
     Command("export", "导出某年度的官方统计表（或用 --all 导出全部数据）", cmd_export, _export_arguments),
     Command("template", "下载空白填报模板（CSV；-o 以 .xlsx 结尾时为 XLSX）", cmd_template, _template_arguments),
 ]

@@ -4,6 +4,7 @@ the latest loaded year before it with the gap named)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -95,10 +96,16 @@ def year_note(dataset: Dataset, year: int, lang: str) -> str:
     return t("gaps.year_note", lang, prev=year - 1, before=before, spans=span_text(missing, lang))
 
 
-def missing_notice(dataset: Dataset, lang: str) -> str:
+def missing_notice(years: Iterable[int], lang: str) -> str:
     """One line naming every run of years missing between the first and the latest loaded ("" when none)."""
-    runs = gaps(dataset.years)
+    runs = gaps(years)
     return t("gaps.notice", lang, spans=spans_text(runs, lang)) if runs else ""
+
+
+def checks_note(years: Iterable[int], lang: str) -> str:
+    """Why the cross-year checks skip some years: they compare neighbouring years only ("" when none is missing)."""
+    runs = gaps(years)
+    return t("gaps.quality_across", lang, spans=spans_text(runs, lang)) if runs else ""
 
 
 def year_marks(dataset: Dataset, lang: str) -> YearMarks:

@@ -19,6 +19,7 @@ import pandas as pd
 from gjj_dash.figures import pages
 from gjj_dash.figures.facts import fact
 from gjj_dash.figures.tabulate import facts_table
+from gjj_dash.figures.timeline import missing_notice
 from gjj_dash.i18n import t
 from gjj_dash.model.problems import Finding
 from gjj_dash.model.series import harmonised_series
@@ -163,6 +164,7 @@ class Site:
             form=official_form(dataset, year), text_figures=text_figures(dataset, year, lang),
             findings=tuple(f for f in self.findings(lang) if f.year == year),
             files=(*files, (DATA + ("en/" if lang == "en" else ""), t("site.open_data_index", lang))),
+            missing=missing_notice(dataset.years, lang),
         )  # fmt: skip
 
 
