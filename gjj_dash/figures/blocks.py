@@ -30,7 +30,8 @@ class Block:
     """One section: a lead line (e.g. the counting rule), a chart, its numbers as a table, statements and notes.
 
     When `empty` is set the section shows that sentence instead of a chart and table. `items` are the catalogue rows,
-    measures or harmonised series the section shows: the page marks it when any has data-quality findings.
+    measures or harmonised series the section shows: the page marks it when any has data-quality findings. `pinned`
+    names the table's columns that stay on screen however wide it is (a row's label and its 总计).
     """
 
     key: str
@@ -44,6 +45,7 @@ class Block:
     empty: str = ""
     stem: str = ""
     items: tuple[str, ...] = ()
+    pinned: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

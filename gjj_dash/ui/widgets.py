@@ -19,6 +19,9 @@ from gjj_dash.publish.files import content_name, neutralise
 from gjj_dash.ui import quality
 
 T = TypeVar("T")
+# A pinned label column is this wide, so the label and a pinned 总计 beside it both fit a 390 px phone (358 px of
+# table) while a 1280 px screen still shows about twenty characters of each label.
+PINNED_LABEL_PX = 260
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["sendDataToCloud"]}
 
 
@@ -105,10 +108,14 @@ def csv_payload(frame: pd.DataFrame) -> bytes:
     return _once(_PAYLOADS, frame, _csv)
 
 
-def table(frame: pd.DataFrame, key: str) -> None:
-    """A table without its index, full width. Converted to Arrow once per frame object: st.dataframe converts a
-    pandas frame on every call (~0.7 ms each), an Arrow table it only writes out (~0.03 ms)."""
-    st.dataframe(_once(_ARROW, frame, _arrow), hide_index=True, key=key, width="stretch")
+def table(frame: pd.DataFrame, key: str, pinned: Sequence[str] = ()) -> None:
+    """A table without its index, full width; `pinned` columns (a row's label, its 总计) stay on screen however wide
+    the table, so a phone shows them too. Converted to Arrow once per frame object: st.dataframe converts a pandas
+    frame on every call (~0.7 ms each), an Arrow table it only writes out (~0.03 ms)."""
+    shown = [name for name in pinned if name in frame.columns]
+    config = {name: st.column_config.Column(pinned=True, width=PINNED_LABEL_PX if n == 0 else None)
+              for n, name in enumerate(shown)}
+    st.dataframe(_once(_ARROW, frame, _arrow), hide_index=True, key=key, width="stretch", column_config=config or None)
 
 
 def download(label: str, data: bytes | Callable[[], bytes], *, file_name: str, mime: str, key: str, **options) -> None:
@@ -127,10 +134,11 @@ def table_download(frame: pd.DataFrame, stem: str, year: int | str, key: str, la
 
 
 def chart_with_table(
-    fig: go.Figure, frame: pd.DataFrame, *, key: str, lang: str, stem: str, year: int | str, alt: str
+    fig: go.Figure, frame: pd.DataFrame, *, key: str, lang: str, stem: str, year: int | str, alt: str,
+    pinned: Sequence[str] = (),
 ) -> None:
     """A chart, then its numbers as an accessible table with a CSV download."""
     st.plotly_chart(_once(_FIGURES, fig, _Drawn), key=f"{key}_chart", config=PLOTLY_CONFIG, width="stretch")
     st.caption(alt)
-    table(frame, key=f"{key}_table")
+    table(frame, key=f"{key}_table", pinned=pinned)
     table_download(frame, stem, year, f"{key}_csv", lang)
