@@ -12,6 +12,7 @@ import pytest
 
 from gjj_dash.cli import main
 from tests.support.seed import annex_rows
+from tests.support.years import data_dir, gap_years
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -48,6 +49,18 @@ def test_years_lists_each_year_with_its_format(capsys: pytest.CaptureFixture[str
     code, out, _ = run(capsys, "years")
     assert code == 0
     assert out.startswith("2016\told\t政府信息公开情况统计表")
+
+
+def test_years_lists_the_years_not_loaded_in_between(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """2016, 2019 and 2024 held: after the years, one line names the runs missing between them; none without a gap."""
+    code, out, _ = run(capsys, "years", "--data-dir", str(gap_years(tmp_path)))
+    assert code == 0
+    assert out.splitlines() == ["2016\told\t政府信息公开情况统计表(旧版全国统一格式)",
+                                "2019\tnew2019\t政府信息公开工作年度报告格式(2019年试行版)",
+                                "2024\tnew2021\t政府信息公开工作年度报告格式(2021年版)",
+                                "其间未导入的年度：2017—2018年、2020—2023年"]
+    code, out, _ = run(capsys, "years", "--data-dir", str(data_dir(tmp_path / "trend", "trend")))
+    assert code == 0 and "未导入" not in out and len(out.splitlines()) == 3
 
 
 @pytest.mark.parametrize(
