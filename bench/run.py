@@ -27,7 +27,7 @@ from bench.servers import app_server, baseline_server  # noqa: E402
 
 BUNDLED_YEAR = 2016
 SECTIONS = ("server", "browser", "memory", "import", "startup", "light")
-SERVER_TARGET, BROWSER_TARGET, MEMORY_TARGET, YEARS_TARGET, STARTUP_TARGET, IMPORT_TARGET = 1.5, 1.3, 1.3, 1.3, 2.0, 1.0
+SERVER_TARGET, MEMORY_TARGET, YEARS_TARGET, STARTUP_TARGET, IMPORT_TARGET = 1.5, 1.3, 1.3, 2.0, 1.0
 
 
 def server_side(
@@ -110,8 +110,10 @@ def in_browser(store: Path, pages: list[scripts.Page], charts: dict[str, int], r
     for page in pages:
         mine, theirs = (statistics.median(runs[(page.name, k)]) for k in ("page", "baseline"))
         detail = f"{mine * 1e3:.0f} ms vs baseline {theirs * 1e3:.0f} ms; {charts.get(page.name, 0)} charts"
-        out.append(Result("browser: navigation → last chart ÷ baseline", page.name, mine / theirs,
-                          limit=BROWSER_TARGET, detail=detail))
+        # Issue 19's decision retired this 1.3× target: the Streamlit pages keep their rich first screen, and readers
+        # who need speed get the light page, whose target (≤ 0.3× the same baseline) is in the light section.
+        out.append(Result("browser, for information: navigation → last chart ÷ baseline", page.name, mine / theirs,
+                          detail=detail + "; target retired (issue 19)"))
         if (page.name, "baseline at the page's URL") in runs:
             same = statistics.median(runs[(page.name, "baseline at the page's URL")])
             deep.append(Result("browser, for information: page ÷ baseline opened at the same URL", page.name,

@@ -1,4 +1,4 @@
-"""Domain: the app's own text in Chinese and English, read from data/i18n/*.csv (one file per area)."""
+"""Text: the app's own text in Chinese and English, read from data/i18n/*.csv (one file per area)."""
 
 from __future__ import annotations
 

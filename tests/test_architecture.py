@@ -106,3 +106,16 @@ def test_every_module_imports(path: Path) -> None:
     the one page that happens to load it)."""
     name = ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
     importlib.import_module(name)
+
+
+def test_the_architecture_map_names_every_module() -> None:
+    """docs/architecture.md lists every module of the package under its folder (the map stays true)."""
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    sections = {head.strip(): body for head, body in
+                (part.split("\n", 1) for part in text.split("\n## ")[1:])}
+    def section(path: Path) -> str:
+        return sections.get(f"gjj_dash/{path.parent.relative_to(PACKAGE)}/".replace("/./", "/"), "")
+
+    missing = [str(p.relative_to(ROOT)) for p in modules()
+               if (p.name != "__init__.py" or p.parent == PACKAGE) and f"`{p.name}`" not in section(p)]
+    assert missing == []

@@ -20,8 +20,8 @@ payload, name = loaders.dictionary_export(lang)
 widgets.download(t("dictionary.download", lang), payload, file_name=name, mime="text/csv", key="dictionary_csv",
                  icon=":material/download:")
 
-# Only the open tab's table is built and sent: one table on the first screen, not five.
-kinds = ("indicators", "measures", "harmonised", "sources", "fields")
+# Only the open tab's table is built and sent: one table on the first screen, not six.
+kinds = ("indicators", "measures", "harmonised", "leadership", "sources", "fields")
 tabs, shown = widgets.open_tab([t(f"dictionary.tab.{k}", lang) for k in kinds], "dictionary_tabs")
 with tabs[shown]:
     kind = kinds[shown]

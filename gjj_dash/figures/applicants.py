@@ -1,4 +1,4 @@
-"""Domain: requests by applicant type (table 三 of the new formats) and the carry-over chain between years."""
+"""Figures: requests by applicant type (table 三 of the new formats) and the carry-over chain between years."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Domain: what a public page shows — sections of chart, table and notes, or the sentence for an empty chart."""
+"""Figures: what a public page shows — sections of chart, table and notes, or the sentence for an empty chart."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Domain: charts — plotly Figures built from tidy frames; Okabe–Ito colours, approximate and blank figures marked."""
+"""Figures: charts — plotly Figures built from tidy frames; Okabe–Ito colours, approximate and blank figures marked."""
 
 from __future__ import annotations
 
@@ -169,7 +169,8 @@ def _broken(part: pd.DataFrame, missing: Sequence[int]) -> pd.DataFrame:
         if row.get("break"):
             rows.append({**row, **blank, "category": row["category"] - 0.5})
         rows.append(row)
-    rows += [{**blank, "category": year, "series": name} for year in missing]
+    have = set(part["category"])  # a series may already carry the years it lacks (NaN rows)
+    rows += [{**blank, "category": year, "series": name} for year in missing if year not in have]
     return pd.DataFrame(sorted(rows, key=lambda r: float(r["category"])), columns=list(part.columns))
 
 

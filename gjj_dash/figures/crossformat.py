@@ -1,4 +1,4 @@
-"""Domain: harmonised series across report formats — the years' formats in the table, each mapping's caveat in the
+"""Figures: harmonised series across report formats — the years' formats in the table, each mapping's caveat in the
 notes, and series that only some formats have shown only for those years."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Domain: the 主动公开 page — items disclosed, the channel mix and its counting rule, responses, across years."""
+"""Figures: the 主动公开 page — items disclosed, the channel mix and its counting rule, responses, across years."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Domain: a year's figures with provenance — label, official label, unit, display, source, qualifier and change."""
+"""Figures: a year's figures with provenance — label, official label, unit, display, source, qualifier and change."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Domain: the 服务大厅 page — halls, windows, staff (centre totals or per branch), facilities, visits, leaflets."""
+"""Figures: the 服务大厅 page — halls, windows, staff (centre totals or per branch), facilities, visits, leaflets."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Domain: what the report's text says beside the table — restatements compared, both kept, disagreement said."""
+"""Figures: what the report's text says beside the table — restatements compared, both kept, disagreement said."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Domain: the 门户与查询 page — portal visits, fund-information queries and channels, 查阅点, media and outreach."""
+"""Figures: the 门户与查询 page — portal visits, fund-information queries and channels, 查阅点, media and outreach."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Domain: the 依申请公开与复议诉讼 page — requests, handling, harmonised outcomes, refusal reasons, appeals, fees."""
+"""Figures: the 依申请公开与复议诉讼 page — requests, handling, harmonised outcomes, refusal reasons, appeals, fees."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Domain: figures across years — trends, channel shares and comparisons as sections, broken and marked where years
+"""Figures: figures across years — trends, channel shares and comparisons as sections, broken and marked where years
 are not loaded."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""I/O: an uploaded file's bytes checked before reading — size, type sniffed from its bytes, encoding, CSV rows."""
+"""Ingest: an uploaded file's bytes checked before reading — size, type sniffed from its bytes, encoding, CSV rows."""
 
 from __future__ import annotations
 

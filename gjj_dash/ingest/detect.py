@@ -1,4 +1,4 @@
-"""Domain: which of the 2019 and 2021 formats a table's words show — row labels, column headers, the form's title.
+"""Ingest: which of the 2019 and 2021 formats a table's words show — row labels, column headers, the form's title.
 
 A word of one version only (本年新制作数量 → 2019, 本年制发件数 → 2021 …) is a vote; words both versions share
 (规章, 总计 …) say nothing. The year decides only when the votes tie, and the decision is always told to the user.

@@ -1,4 +1,4 @@
-"""Domain: what a reader hands to validation — a file's cells located by file row and column, nothing checked yet."""
+"""Ingest: what a reader hands to validation — a file's cells located by file row and column, nothing checked yet."""
 
 from __future__ import annotations
 

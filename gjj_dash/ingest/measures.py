@@ -1,4 +1,4 @@
-"""Domain: the supplementary measures' rows checked — year, reporting unit, measure, figure or text, qualifier."""
+"""Ingest: the supplementary measures' rows checked — year, reporting unit, measure, figure or text, qualifier."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Domain: the upload's problems in Chinese, their wording kept in data/i18n/upload.csv (keys upload.*)."""
+"""Ingest: the upload's problems in Chinese, their wording kept in data/i18n/upload.csv (keys upload.*)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""I/O: the 2019 and 2021 formats' tables read from rows — template sections (CSV, XLSX sheets), exports, printed rows.
+"""Ingest: the 2019 and 2021 formats' tables read from rows — template sections (CSV, XLSX sheets), exports, printed
+rows.
 
 A template section is a header row (official column headers after a first cell such as 信息内容) and one row per
 official row label. The export adds a 单位 column, and its XLSX prints table 三's header over three rows (merged

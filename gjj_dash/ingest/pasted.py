@@ -1,4 +1,5 @@
-"""I/O: text pasted from a published report — the annex's one cell per line (“cell |”), or rows of cells (“ | ”, tabs).
+"""Ingest: text pasted from a published report — the annex's one cell per line (“cell |”), or rows of cells
+(“ | ”, tabs).
 
 Text whose cells run together without separators is refused: splitting digit runs would be a guess (formats.md §3.5).
 """

@@ -1,4 +1,5 @@
-"""I/O: read_upload — any accepted file (old table, 2019/2021 tables or any of their sections, measures) into an Upload.
+"""Ingest: read_upload — any accepted file (old table, 2019/2021 tables or any of their sections, measures) into an
+Upload.
 
 Each layout is one reader from rows to a Draft; every draft goes through the same validation. A later format is one
 more entry in LAYOUTS (a header test and a row reader).

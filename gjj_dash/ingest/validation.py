@@ -1,4 +1,4 @@
-"""Domain: the one validation path — any reader's draft checked against the catalogue into the canonical frame."""
+"""Ingest: the one validation path — any reader's draft checked against the catalogue into the canonical frame."""
 
 from __future__ import annotations
 

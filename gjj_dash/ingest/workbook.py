@@ -1,4 +1,4 @@
-"""I/O: an uploaded XLSX workbook or zip of section CSVs read safely — zip sizes and ratio checked first, formulas
+"""Ingest: an uploaded XLSX workbook or zip of section CSVs read safely — zip sizes and ratio checked first, formulas
 refused, cells as text."""
 
 from __future__ import annotations

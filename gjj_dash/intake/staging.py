@@ -1,4 +1,5 @@
-"""I/O: an upload staged for publishing — read and validated, merged into its year, diffed against the current version.
+"""Intake: an upload staged for publishing — read and validated, merged into its year, diffed against the current
+version.
 
 The staff page and `gjj-dash import` both stage a file here and publish it with Store.publish, so both run the same
 code: the page shows the staged result and publishes only if the version it showed is still current.

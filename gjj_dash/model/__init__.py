@@ -1,6 +1,7 @@
 """Model layer: the catalogue as data (formats, tables, columns, rows, measures, harmonised series), the canonical
 values frame with its provenance (gjj_dash.model.values), numbers and their qualifiers, label matching, the printed
-form's fixed words, the cross-format series, and the small values every layer hands on (problems, findings, uploads).
+form's fixed words, the cross-format series, the leadership indicators (leadership.csv), and the small values every
+layer hands on (problems, findings, uploads).
 
 Pure: reads only the bundled catalogue files; may import gjj_dash.i18n and gjj_dash.paths, nothing above.
 """

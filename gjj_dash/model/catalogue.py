@@ -1,4 +1,4 @@
-"""Domain: the indicator catalogue — official rows and columns, narrative measures, harmonised series."""
+"""Model: the indicator catalogue — official rows and columns, narrative measures, harmonised series."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Domain: official row and column labels matched after normalisation — NFKC, no white space, variants folded.
+"""Model: official row and column labels matched after normalisation — NFKC, no white space, variants folded.
 
 Variants seen in real reports (formats.md §3.3–3.4) are data here: a label as written → the catalogue's wording.
 """

@@ -1,4 +1,4 @@
-"""Domain: reading a reported figure (strict pattern, qualifiers, 万/亿) and writing it back for people and files."""
+"""Model: reading a reported figure (strict pattern, qualifiers, 万/亿) and writing it back for people and files."""
 
 from __future__ import annotations
 

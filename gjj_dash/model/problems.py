@@ -1,4 +1,4 @@
-"""Domain: the small values every reader, validator and check hands back — problems, findings, parsed uploads."""
+"""Model: the small values every reader, validator and check hands back — problems, findings, parsed uploads."""
 
 from __future__ import annotations
 

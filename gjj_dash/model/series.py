@@ -1,4 +1,4 @@
-"""Domain: harmonised series — each comparable measure per year, summed from the cells the crosswalk maps to it."""
+"""Model: harmonised series — each comparable measure per year, summed from the cells the crosswalk maps to it."""
 
 from __future__ import annotations
 

@@ -1,12 +1,14 @@
-"""Domain: the data dictionary — every indicator of every format, the report-text measures, the harmonised series
+"""Publish: the data dictionary — every indicator of every format, the report-text measures, the harmonised series
 with their crosswalk caveats, the method, and where each year's data came from."""
 
 from __future__ import annotations
 
 import pandas as pd
 
+from gjj_dash.figures.indicator_text import rows_text, series_rows
 from gjj_dash.i18n import t
 from gjj_dash.model.catalogue import Catalogue, Indicator
+from gjj_dash.model.leadership import KeyIndicator, load_key_indicators
 from gjj_dash.model.values import Dataset
 from gjj_dash.publish.tidy import TIDY_FIELDS
 
@@ -15,6 +17,7 @@ FIELDS = [
     "relation", "format_years", "years", "caveats",
 ]  # fmt: skip
 METHOD = ("blank", "approx", "channels", "branches", "narrative", "formats")
+LEADERSHIP_FIELDS = ("label", "id", "formula", "format", "numerator", "denominator", "computed", "caveats")
 _SOURCE_FIELDS = ("year", "format", "title", "filer", "source", "origin", "version", "file")
 
 
@@ -126,6 +129,41 @@ def dictionary_frame(
         records += _harmonised(cat, years, lang)
     frame = pd.DataFrame(records, columns=FIELDS)
     return frame.rename(columns={f: t(f"dictionary.col.{f}", lang) for f in FIELDS})
+
+
+def _terms(cat: Catalogue, series: tuple[str, ...], fmt: str, lang: str) -> tuple[str, list[str]]:
+    """Each series with the rows it sums in a format, and the series the format has no row for."""
+    lines, missing = [], []
+    for item in series:
+        rows = series_rows(cat, item, fmt, lang)
+        missing += [] if rows else [cat.label(item, lang)]
+        found = rows_text(rows, lang) if rows else t("lead.no_row", lang)
+        lines.append(t("lead.source_line", lang, label=cat.label(item, lang), rows=found))
+    return ("；" if lang == "zh" else "; ").join(lines), missing
+
+
+def _leadership(cat: Catalogue, key: KeyIndicator, fmt: str, lang: str) -> dict[str, str]:
+    numerator, lacking = _terms(cat, key.numerator, fmt, lang)
+    denominator, more = _terms(cat, key.denominator, fmt, lang)
+    if key.kind == "change":
+        denominator = t("dictionary.lead.previous", lang)
+    lacking += more
+    computed = t("dictionary.lead.no", lang, rows="、".join(lacking)) if lacking else t("dictionary.lead.yes", lang)
+    caveats = [m.caveat for s in key.series for m in cat.harmonised[s].mappings if m.format == fmt and m.caveat]
+    return {
+        "label": key.name(lang), "id": key.id, "formula": key.formula_text(lang),
+        "format": f"{format_label(cat, fmt, lang)}（{cat.formats[fmt].years}）", "numerator": numerator,
+        "denominator": denominator, "computed": computed, "caveats": "；".join(dict.fromkeys(caveats)),
+    }  # fmt: skip
+
+
+def leadership_frame(dataset: Dataset, lang: str = "zh") -> pd.DataFrame:
+    """The leadership indicators per report format: the official rows numerator and denominator read in each, and
+    where a format has no such row, that the indicator is not computed for its years (never guessed)."""
+    cat = dataset.catalogue
+    records = [_leadership(cat, key, fmt, lang) for key in load_key_indicators().values() for fmt in cat.formats]
+    frame = pd.DataFrame(records, columns=list(LEADERSHIP_FIELDS))
+    return frame.rename(columns={f: t(f"dictionary.lead.{f}", lang) for f in LEADERSHIP_FIELDS})
 
 
 def sources_frame(dataset: Dataset, lang: str = "zh") -> pd.DataFrame:

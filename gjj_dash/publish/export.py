@@ -1,4 +1,4 @@
-"""I/O: exports of a year's official tables and of the whole dataset, safe to open in Excel."""
+"""Publish: exports of a year's official tables and of the whole dataset, safe to open in Excel."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""I/O: a year's printed form as one self-contained HTML page that prints on A4 — no external resource at all."""
+"""Publish: a year's printed form as one self-contained HTML page that prints on A4 — no external resource at all."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""I/O: a year's printed form as one XLSX sheet laid out like the paper form (A4, fonts, widths) — never a formula."""
+"""Publish: a year's printed form as one XLSX sheet laid out like the paper form (A4, fonts, widths), no formula."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Domain: a year's statistics tables in their official layout, built from the catalogue (any format)."""
+"""Publish: a year's statistics tables in their official layout, built from the catalogue (any format)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""I/O: the blank templates staff fill in — the old table in the export's layout, the measures table; CSV or XLSX."""
+"""Publish: the blank templates staff fill in — the old table in the export's layout, the measures table; CSV, XLSX."""
 
 from __future__ import annotations
 

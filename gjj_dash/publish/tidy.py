@@ -1,4 +1,4 @@
-"""Domain: the whole dataset as one tidy long table — every value of every year with its labels, unit and source."""
+"""Publish: the whole dataset as one tidy long table — every value of every year with its labels, unit and source."""
 
 from __future__ import annotations
 

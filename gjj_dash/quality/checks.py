@@ -1,4 +1,4 @@
-"""Domain: the data-quality audit — every identity, cross-year rule and restatement as findings; nothing changed.
+"""Quality: the data-quality audit — every identity, cross-year rule and restatement as findings; nothing changed.
 
 The rules are data: data/catalogue/checks.csv names each check, its severity and its operands; which rows add up
 (sum), which are 其中 (subset) and which are channels of a de-duplicated total (channel) come from the indicator

@@ -1,4 +1,4 @@
-"""Domain: data-quality findings for people — which figure a finding touches, one line each, JSON, a table, counts."""
+"""Quality: data-quality findings for people — which figure a finding touches, one line each, JSON, a table, counts."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Domain: the cells the quality checks read — blank as 0 (flagged), a blank row 总计 read as its row's sum (flagged).
+"""Quality: the cells the quality checks read — blank as 0 (flagged), a blank row 总计 read as its row's sum (flagged).
 
 Nothing here changes the data: the grid is a read-only view built from a canonical values frame. A blank matrix
 总计 cell (Shanghai 2019 prints every detail row's 总计 blank) is *not reported*, so the checks read the row's own

@@ -1,4 +1,4 @@
-"""Domain: a year's table identities as findings — 上级 = Σ下级, 其中 ≤ 上级, channels against the de-duplicated total,
+"""Quality: a year's table identities as findings — 上级 = Σ下级, 其中 ≤ 上级, channels against the de-duplicated total,
 each row's 总计 — with the wording, both sides and sources every check's finding shares.
 """
 

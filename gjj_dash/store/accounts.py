@@ -1,4 +1,4 @@
-"""I/O + domain: local staff accounts — salted scrypt hashes kept outside the repository, a growing delay on failure."""
+"""Store: local staff accounts — salted scrypt hashes kept outside the repository, a growing delay on failure."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""I/O: durable writes — a temp file, fsync, os.replace, fsync the folder — and an fsync'd append-only log line."""
+"""Store: durable writes — a temp file, fsync, os.replace, fsync the folder — and an fsync'd append-only log line."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Domain: the staff preview — an upload's parsed values, and each cell a new version changes (old → new), labelled."""
+"""Store: the staff preview — an upload's parsed values, and each cell a new version changes (old → new), labelled."""
 
 from __future__ import annotations
 

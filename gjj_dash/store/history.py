@@ -1,4 +1,4 @@
-"""Domain: the version history and the audit log as tables for people — states, Chinese headers, short hashes."""
+"""Store: the version history and the audit log as tables for people — states, Chinese headers, short hashes."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Domain: a year as an upload would leave it — the uploaded rows replace the rows of what they cover, nothing else.
+"""Store: a year as an upload would leave it — the uploaded rows replace the rows of what they cover, nothing else.
 
 What an upload covers: a measures file the year's measures; a table file the tables (sections, as in the catalogue's
 tables.csv) it carries, when the year's table is of the same format — otherwise the whole table, since two formats

@@ -1,4 +1,4 @@
-"""Streamlit glue: the staff page's panels — upload → preview → diff → publish, history with rollback, audit log."""
+"""UI: the staff page's panels — upload → preview → diff → publish, history with rollback, audit log."""
 
 from __future__ import annotations
 

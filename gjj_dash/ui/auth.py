@@ -1,4 +1,4 @@
-"""Streamlit glue: the staff login — st.login (OIDC) when secrets hold an [auth] block, else local accounts."""
+"""UI: the staff login — st.login (OIDC) when secrets hold an [auth] block, else local accounts."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Streamlit glue: a year's printed form on screen (plain-text widgets only) and the download buttons of the tables."""
+"""UI: a year's printed form on screen (plain-text widgets only) and the download buttons of the tables."""
 
 from __future__ import annotations
 

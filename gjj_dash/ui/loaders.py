@@ -1,4 +1,4 @@
-"""Streamlit glue: data loaded once per data version (caches keyed on it, so a publish shows at once)."""
+"""UI: data loaded once per data version (caches keyed on it, so a publish shows at once)."""
 
 from __future__ import annotations
 
@@ -121,11 +121,13 @@ def checks_table(lang: str) -> pd.DataFrame:
 @versioned(st.cache_resource, max_entries=32)
 def dictionary_table(data: Dataset, kind: str, lang: str) -> pd.DataFrame:
     """One table of the data dictionary, named as its tab: `indicators.<format>`, `measures`, `harmonised`,
-    `sources` or `fields`."""
+    `leadership`, `sources` or `fields`."""
     if kind.startswith("indicators."):
         return dictionary.dictionary_frame(data, lang, "indicator", kind.removeprefix("indicators."))
     if kind in ("measures", "harmonised"):
         return dictionary.dictionary_frame(data, lang, {"measures": "measure"}.get(kind, kind))
+    if kind == "leadership":  # the leadership indicators' rows per format (docs/leadership.md)
+        return dictionary.leadership_frame(data, lang)
     return dictionary.sources_frame(data, lang) if kind == "sources" else dictionary.fields_frame(lang)
 
 

@@ -1,4 +1,4 @@
-"""Streamlit glue: the public pages — each page's view built once per data version, year and language, and the one
+"""UI: the public pages — each page's view built once per data version, year and language, and the one
 page skeleton they share (title, then the view rendered)."""
 
 from __future__ import annotations

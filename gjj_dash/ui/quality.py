@@ -1,4 +1,4 @@
-"""Streamlit glue: the data-quality marker beside a figure, and a finding drawn with both sides, figures and sources."""
+"""UI: the data-quality marker beside a figure, and a finding drawn with both sides, figures and sources."""
 
 from __future__ import annotations
 

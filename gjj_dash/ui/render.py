@@ -1,4 +1,4 @@
-"""Streamlit glue: renders a public page's View — intro, cards, sections of chart + table + notes, trends."""
+"""UI: renders a public page's View — intro, cards, sections of chart + table + notes, trends."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Streamlit glue: the shared sidebar (language, year bound to the URL) and the context every page reads."""
+"""UI: the shared sidebar (language, year bound to the URL) and the context every page reads."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Streamlit glue: the sidebar's links to the light page and the open data of the year shown, and the line naming
+"""UI: the sidebar's links to the light page and the open data of the year shown, and the line naming
 the open-data addresses (the public page's footer)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Streamlit glue: shared renderers — KPI cards, a chart followed by its numbers, honest notes."""
+"""UI: shared renderers — KPI cards, a chart followed by its numbers, honest notes."""
 
 from __future__ import annotations
 

@@ -25,9 +25,10 @@ _PAGE = re.compile(r'page\(\s*"views/([^"]+)\.py",\s*"[^"]+",\s*"([^"]+)"')
 
 
 def public_pages() -> list[tuple[str, str]]:
-    """(file stem, URL path) of every page app.py registers for the public (the staff page is left out)."""
-    return [(stem, url) for stem, url in _PAGE.findall((ROOT / "app.py").read_text(encoding="utf-8"))
-            if stem != "admin"]
+    """(file stem, URL path) of every page app.py registers for the public (the staff page is left out); the default
+    page by the URL of its twin (/overview), since Streamlit serves the default page's own url_path nowhere."""
+    lines = [line for line in (ROOT / "app.py").read_text(encoding="utf-8").splitlines() if "default=True" not in line]
+    return [(stem, url) for stem, url in _PAGE.findall("\n".join(lines)) if stem != "admin"]
 
 
 def settle(page: object) -> None:

@@ -251,7 +251,7 @@ def test_oidc_login_when_secrets_configure_it(app, staff, monkeypatch) -> None:
 def test_the_public_deployment_has_no_staff_page_and_its_store_refuses_writes(app, staff) -> None:
     """Public mode: admin is not registered, and the store a public process opens refuses to publish."""
     at = app(staff, public=True).run()
-    with pytest.raises(Exception):  # noqa: B017 — AppTest raises when the page is not registered
+    with pytest.raises(ValueError, match="Could not find a navigation page"):  # not registered in public mode
         at.switch_page(PAGE).run()
     assert Store(staff).public  # $GJJ_DASH_MODE=public is set by the fixture, as `gjj-dash serve --public` does
     assert main(["rollback", "--year", "2016", "--to", "0", "--data-dir", str(staff)]) == 2

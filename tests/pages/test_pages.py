@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from gjj_dash.i18n import t
 from tests.support.pages import texts
 
 PAGES = [
@@ -21,10 +22,12 @@ PAGES = [
 
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_runs_without_exception(app, page: str) -> None:
-    """Each page of the staff deployment renders with the bundled data."""
+    """Each page of the staff deployment renders with the bundled data under a title that starts with its name."""
     at = app().run()
     at.switch_page(page).run()
     assert not at.exception, at.exception
+    name = page.removeprefix("views/").removesuffix(".py")
+    assert at.title[0].value.startswith(t(f"page.{name}"))  # the router's name opens the page's own title
 
 
 def test_overview_shows_the_2016_figures_with_units_sources_and_qualifier(app) -> None:
@@ -92,5 +95,5 @@ def test_public_mode_has_no_staff_page(app) -> None:
     """The public deployment never registers 数据管理."""
     at = app(public=True).run()
     assert not at.exception
-    with pytest.raises(Exception):  # noqa: B017 — AppTest raises when the page is not registered
+    with pytest.raises(ValueError, match="Could not find a navigation page"):  # not registered in public mode
         at.switch_page("views/admin.py").run()

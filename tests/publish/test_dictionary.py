@@ -89,8 +89,8 @@ def test_method_and_fields_explain_blanks_approximations_and_channels() -> None:
 
 
 def test_dictionary_page_renders_method_tables_and_download(app, bundled: Dataset) -> None:
-    """AppTest: method text, five tabs (only the open one built), the CSV download; new2021 lists its 40 rows;
-    each other tab shows its whole table."""
+    """AppTest: method text, six tabs (only the open one built), the CSV download; new2021 lists its 40 rows;
+    each other tab shows its whole table (领导看板指标: nine indicators × three formats)."""
     at = app().run()
     at.switch_page("views/dictionary.py").run()
     assert not at.exception, at.exception
@@ -98,12 +98,12 @@ def test_dictionary_page_renders_method_tables_and_download(app, bundled: Datase
     assert "“—”（未填报）" in texts(at)
     assert at.download_button(key="dictionary_csv").label == "下载数据说明（CSV）"
     labels = [tab.label for tab in at.tabs]
-    assert len(labels) == 5 and len(at.dataframe) == 1 and len(at.dataframe[0].value) == 66
+    assert len(labels) == 6 and len(at.dataframe) == 1 and len(at.dataframe[0].value) == 66
     at.selectbox(key="dictionary_format").set_value("new2021").run()
     assert len(at.dataframe[0].value) == 40 and "n21.s3.total" in set(at.dataframe[0].value["指标编号"])
     cat = bundled.catalogue
     for label, (head, rows) in zip(labels[1:], [("指标编号", len(cat.measures)), ("指标编号", len(cat.harmonised)),
-                                               ("年度", 1), ("字段", len(TIDY_FIELDS))], strict=True):
+                                               ("编号", 9 * 3), ("年度", 1), ("字段", len(TIDY_FIELDS))], strict=True):
         at.session_state["dictionary_tabs"] = label
         at.run()
         assert not at.exception, at.exception
