@@ -110,15 +110,15 @@ def checks_note(years: Iterable[int], lang: str) -> str:
 
 def year_marks(dataset: Dataset, lang: str) -> YearMarks:
     """The marks of every chart across the loaded years: a labelled dotted line before each year whose format change
-    is known, a labelled band over each run of missing years (saying when the format changed inside it)."""
+    is known, a labelled band over each run of missing years (its hover saying when the format changed inside it)."""
     found = changes(dataset)
     known = tuple((c.year, t("pub.format_from", lang, label=short_name(dataset, c.year, lang)))
                   for c in found if c.known)
     inside = {between(c.before, c.year) for c in found if not c.known}
-    bands = tuple(
-        Gap(first, last, t("gaps.band_change" if (first, last) in inside else "gaps.band", lang,
-                           spans=span_text((first, last), lang)),
-            t("gaps.hover", lang, spans=span_text((first, last), lang)))
+    bands = tuple(  # the band's words short enough to stand upright in a phone's chart; its hover says the rest
+        Gap(first, last, t("gaps.band", lang, spans=span_text((first, last), lang)),
+            t("gaps.hover_change" if (first, last) in inside else "gaps.hover", lang,
+              spans=span_text((first, last), lang)))
         for first, last in gaps(dataset.years)
     )
     summary = t("gaps.summary", lang, spans=spans_text(gaps(dataset.years), lang)) if bands else ""

@@ -261,8 +261,9 @@ def test_page_shows_one_series_across_2016_2019_2021(app, tmp_path: Path) -> Non
                  if e.proto.id.endswith("requests_trend_chart"))
     assert [(s["type"], s["x0"], s["x1"]) for s in chart["layout"]["shapes"]] == [("rect", 2016.5, 2018.5),
                                                                                    ("rect", 2019.5, 2020.5)]
-    assert [a["text"] for a in chart["layout"]["annotations"]] == ["2017—2018年未导入·其间报表格式改变",
-                                                                   "2020年未导入·其间报表格式改变"]
+    assert [(a["text"], a["hovertext"]) for a in chart["layout"]["annotations"]] == [
+        ("2017—2018年未导入", "2017—2018年：未导入，无数据；其间报表格式改变"),
+        ("2020年未导入", "2020年：未导入，无数据；其间报表格式改变")]
     received = next(d for d in chart["data"] if d["name"] == "收到依申请公开申请")
     assert (received["x"], received["y"]) == ([2016, 2017, 2018, 2019, 2020, 2021], [0, None, None, 859, None, 70])
     shown = texts(at)

@@ -19,7 +19,7 @@ def loaded(**formats: str) -> Dataset:
 
 
 @pytest.mark.parametrize(
-    ("kind", "dataset", "lang", "said", "marks", "bands"),
+    ("kind", "dataset", "lang", "said", "marks", "hovers"),
     [
         (NONE, loaded(y2018="old", y2019="new2019"), "zh",
          ["2019年起为2019年版（国办公开办函〔2019〕60号）"], ((2019, "起：2019年版"),), []),
@@ -27,33 +27,34 @@ def loaded(**formats: str) -> Dataset:
          ["from 2019 the 2019 version (国办公开办函〔2019〕60号)"], ((2019, "From here: 2019 version"),), []),
         (ONE, loaded(y2018="old", y2020="new2019"), "zh",
          ["2018年为旧版统计表，2020年为2019年版（国办公开办函〔2019〕60号）；2019年未导入"], (),
-         [(2019, 2019, "2019年未导入·其间报表格式改变")]),
+         [(2019, 2019, "2019年：未导入，无数据；其间报表格式改变")]),
         (SEVERAL, loaded(y2016="old", y2024="new2021"), "zh",
          ["2016年为旧版统计表，2024年为2021年版（国办公开办函〔2021〕30号）；2017—2023年未导入"], (),
-         [(2017, 2023, "2017—2023年未导入·其间报表格式改变")]),
+         [(2017, 2023, "2017—2023年：未导入，无数据；其间报表格式改变")]),
         (SEVERAL, loaded(y2016="old", y2024="new2021"), "en",
          ["2016 in the old table, 2024 in the 2021 version (国办公开办函〔2021〕30号); 2017–2023 not loaded"], (),
-         [(2017, 2023, "2017–2023 not loaded · the format changed in between")]),
+         [(2017, 2023, "2017–2023: not loaded — no data; the report format changed in between")]),
         (SEVERAL, loaded(y2016="old", y2019="new2019", y2024="new2021"), "zh",
          ["2016年为旧版统计表，2019年为2019年版（国办公开办函〔2019〕60号）；2017—2018年未导入",
           "2019年为2019年版，2024年为2021年版（国办公开办函〔2021〕30号）；2020—2023年未导入"], (),
-         [(2017, 2018, "2017—2018年未导入·其间报表格式改变"), (2020, 2023, "2020—2023年未导入·其间报表格式改变")]),
+         [(2017, 2018, "2017—2018年：未导入，无数据；其间报表格式改变"),
+          (2020, 2023, "2020—2023年：未导入，无数据；其间报表格式改变")]),
         (SEVERAL, loaded(y2019="new2019", y2020="new2019", y2024="new2019"), "zh", [], (),
-         [(2021, 2023, "2021—2023年未导入")]),
+         [(2021, 2023, "2021—2023年：未导入，无数据")]),
         (BEFORE_FIRST, loaded(y2021="new2021", y2022="new2021"), "zh", [], (), []),
         (BEFORE_FIRST, loaded(y2019="new2019", y2021="new2021"), "zh",
          ["2019年为2019年版，2021年为2021年版（国办公开办函〔2021〕30号）；2020年未导入"], (),
-         [(2020, 2020, "2020年未导入·其间报表格式改变")]),
+         [(2020, 2020, "2020年：未导入，无数据；其间报表格式改变")]),
     ],
 )
-def test_a_format_change_is_told_by_the_years_loaded(kind, dataset, lang, said, marks, bands) -> None:
+def test_a_format_change_is_told_by_the_years_loaded(kind, dataset, lang, said, marks, hovers) -> None:
     """"X年起" and a dotted line only when the year before X is loaded; across a gap, each side's year and format and
-    the years not loaded, the band saying the format changed inside it; a format that began before the first loaded
-    year is not dated at all."""
+    the years not loaded, the band's hover saying the format changed inside it; a format that began before the first
+    loaded year is not dated at all."""
     assert [timeline.change_text(dataset, c, lang) for c in timeline.changes(dataset)] == said, kind
     drawn = timeline.year_marks(dataset, lang)
     assert drawn.changes == marks
-    assert [(g.first, g.last, g.label) for g in drawn.gaps] == bands
+    assert [(g.first, g.last, g.hover) for g in drawn.gaps] == hovers
     if not any(c.known for c in timeline.changes(dataset)):
         assert not any("年起" in text for text in said)
 

@@ -115,7 +115,7 @@ def test_tick_labels_and_wrapped_labels() -> None:
 def _gapped_trend() -> str:
     """A line of 2016, 2019 and 2024 with 2017–2018 and 2020–2023 not loaded, drawn as SVG."""
     gaps = YearMarks(gaps=(Gap(2017, 2018, "2017—2018年未导入", "2017—2018年：未导入，无数据"),
-                           Gap(2020, 2023, "2020—2023年未导入·其间报表格式改变", "2020—2023年：未导入，无数据")),
+                           Gap(2020, 2023, "2020—2023年未导入", "2020—2023年：未导入，无数据；其间报表格式改变")),
                      gap_name="未导入的年度")
     records = [{"category": y, "series": "申请", "value": v, "display": str(v), "approximate": False,
                 "blank": False} for y, v in ((2016, 3.0), (2019, 859.0), (2024, 70.0))]
@@ -130,8 +130,8 @@ def test_a_light_page_line_never_crosses_a_year_not_loaded() -> None:
     assert path.count("M") == 3 and "L" not in path
     assert all(f">{year}<" in svg for year in range(2016, 2025))
     bands = re.findall(r'<rect [^>]*fill="#EFEFEF"><title>([^<]+)</title></rect>', svg)
-    assert bands == ["2017—2018年：未导入，无数据", "2020—2023年：未导入，无数据"]
-    assert svg.count("rotate(-90)") == 2 and ">2020—2023年未导入·其间报表格式改变<" in svg
+    assert bands == ["2017—2018年：未导入，无数据", "2020—2023年：未导入，无数据；其间报表格式改变"]
+    assert svg.count("rotate(-90)") == 2 and ">2020—2023年未导入<" in svg
     assert "未导入的年度" not in svg  # the dashboard's hover dashes are not drawn as a series
 
 
