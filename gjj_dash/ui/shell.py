@@ -93,7 +93,8 @@ def missing_years(ctx: Context) -> None:
     text = missing_notice(ctx.dataset.years, ctx.lang)
     if not text:
         return
-    with st.container(key="missing_years"):
-        st.info(text, icon=":material/event_busy:")
+    # One line, the link beside it where there is room: the leadership board below must stay above the fold.
+    with st.container(key="missing_years", horizontal=True, vertical_alignment="center", gap="small"):
+        st.caption(f":material/event_busy: {text}", width="content")
         if not loaders.is_public():  # the public deployment has no staff page to link to
             st.page_link("views/admin.py", label=t("gaps.staff_link", ctx.lang), icon=":material/upload_file:")
