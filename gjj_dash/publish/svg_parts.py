@@ -1,5 +1,6 @@
 """Publish: the pieces every inline SVG chart is drawn from — text measured and wrapped, axis ticks, point shapes,
-the hatch of an approximate figure, the legend, and the dotted line of a report-format change."""
+the hatch of an approximate figure, the legend, the dotted line of a report-format change and the band over years
+not loaded."""
 
 from __future__ import annotations
 
