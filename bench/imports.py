@@ -1,4 +1,5 @@
-"""Benchmark: validation and import of a 10,000-row tidy CSV and of a full 2021 workbook, in seconds."""
+"""Benchmark: validation and import of a 10,000-row tidy CSV, a full 2021 workbook, a 30-page PDF report and a 200 KB
+saved web page, in seconds."""
 
 from __future__ import annotations
 
@@ -104,4 +105,63 @@ def measure(synthetic: Path, target: float) -> list[Result]:
         seconds, upload = _timed(read, book, "2021.xlsx", 2021)
         out.append(Result(GROUP, "2021 workbook (XLSX)", seconds, "s",
                           detail=f"the exporter's XLSX of synthetic 2021, {len(book):,} bytes: {_outcome(upload)}"))
+    return out
+
+
+# -- the report as published: a 30-page PDF and a 200 KB web page, built from the real samples -------------------
+
+REPORT_GROUP = "import of a published report (read + validate)"
+PDF_PAGES, PDF_TARGET = 30, 5.0
+PAGE_BYTES, PAGE_TARGET = 200 * 1024, 1.0
+
+
+def published_samples() -> Path | None:
+    """The real published reports beside the project (../shared/reference/published), when the machine has them."""
+    root = Path(__file__).resolve().parent.parent
+    for folder in (root.parent / "shared" / "reference" / "published", Path("/work/shared/reference/published")):
+        if folder.is_dir():
+            return folder
+    return None
+
+
+def pdf_30_pages(folder: Path) -> bytes:
+    """The real Word-printed 2021 PDF (6 pages) grown to 30: its narrative page repeated before its tables, with
+    PDFium (pdfplumber's own dependency), so one report of 30 pages with one set of tables is read."""
+    import pypdfium2 as pdfium  # imported here like the readers: only the report case needs it
+
+    source = pdfium.PdfDocument((folder / "2021_pingtan_word.pdf").read_bytes())
+    grown = pdfium.PdfDocument.new()
+    grown.import_pages(source, [0] + [1] * (PDF_PAGES - len(source)) + list(range(1, len(source))))
+    out = io.BytesIO()
+    grown.save(out)
+    return out.getvalue()
+
+
+def web_page_200k(folder: Path) -> bytes:
+    """The real 2016 page (165 KB, Fujian's table, Word-exported spans) grown to 200 KB with more of the site's own
+    navigation markup after the article, as a heavier site template would be."""
+    page = (folder / "2016_pingtan.html").read_bytes()
+    item = '<li><a href="/zwgk/">政务公开</a></li>'.encode()
+    filler = b'<div class="nav"><ul>' + item * 40
+    filler += b"</ul></div>\n"
+    extra = b""
+    while len(page) + len(extra) < PAGE_BYTES:
+        extra += filler
+    return page.replace(b"</body>", extra[: PAGE_BYTES - len(page)].rsplit(b"\n", 1)[0] + b"\n</body>", 1)
+
+
+def reports() -> list[Result]:
+    """Time read_upload on the 30-page PDF and the 200 KB page (median of 3); NOT MEASURED without the samples."""
+    read, folder = _reader(), published_samples()
+    if read is None or folder is None:
+        why = "not measurable: " + ("no reader" if read is None else "../shared/reference/published is absent")
+        return [Result(REPORT_GROUP, f"{PDF_PAGES}-page PDF report", float("nan"), "s", PDF_TARGET, detail=why),
+                Result(REPORT_GROUP, "200 KB web page", float("nan"), "s", PAGE_TARGET, detail=why)]
+    out = []
+    for item, payload, name, target in ((f"{PDF_PAGES}-page PDF report", pdf_30_pages(folder), "report.pdf",
+                                         PDF_TARGET),
+                                        ("200 KB web page", web_page_200k(folder), "report.html", PAGE_TARGET)):
+        seconds, upload = _timed(read, payload, name, None)
+        out.append(Result(REPORT_GROUP, item, seconds, "s", target,
+                          detail=f"{len(payload):,} bytes, built from the real samples: {_outcome(upload)}"))
     return out

@@ -215,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
             "server": ("server-side run", server_step),
             "browser": ("browser", browser_step),
             "memory": ("server memory", memory_step),
-            "import": ("import", lambda: imports.measure(synthetic, IMPORT_TARGET)),
+            "import": ("import", lambda: imports.measure(synthetic, IMPORT_TARGET) + imports.reports()),
             "startup": ("start-up", lambda: start_up(args.startup_repeats)),
             "light": ("light page", lambda: light.measure(store, synthetic, BUNDLED_YEAR, args.browser_repeats)),
         }

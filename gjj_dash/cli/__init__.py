@@ -9,13 +9,13 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from gjj_dash.cli import accounts, check, imports, leadership, serve, site, tables, versions
+from gjj_dash.cli import accounts, check, draft, imports, leadership, serve, site, tables, versions
 from gjj_dash.cli.common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, Parser, UsageError
 from gjj_dash.i18n import t
 
 COMMANDS = [*tables.COMMANDS[:2], *serve.COMMANDS, *imports.COMMANDS[:1], tables.COMMANDS[2], *imports.COMMANDS[1:],
             *versions.COMMANDS, *accounts.COMMANDS, *check.COMMANDS, *site.COMMANDS,
-            *leadership.COMMANDS]
+            *leadership.COMMANDS, *draft.COMMANDS]
 
 
 def build_parser() -> Parser:

@@ -21,7 +21,8 @@ def web_address(text: str) -> str:
 
 def cmd_build_site(args: argparse.Namespace) -> int:
     """Write every light page and open-data file under OUT (relative links), plus sitemap.xml with --base-url."""
-    from gjj_dash.publish.light_page import Links  # start-up time: the pages load pandas and plotly
+    from gjj_dash.figures.rules import load_rules  # start-up time: the pages load pandas and plotly
+    from gjj_dash.publish.light_page import Links
     from gjj_dash.publish.site import Site, write_site
     from gjj_dash.store.dataset import data_modified, load_dataset
 
@@ -30,7 +31,10 @@ def cmd_build_site(args: argparse.Namespace) -> int:
         raise UsageError(t("site.cli.not_folder", "zh", path=out))
     folder = data_dir(args)
     dataset = load_dataset(folder)
-    site = Site(dataset, modified=data_modified(folder), links=Links(args.dashboard_url))
+    rules = load_rules(folder)  # the indicators' rules in force: staff's own flags.csv where it is good
+    for problem in rules.problems:
+        print(f"gjj-dash：{problem}", file=sys.stderr)
+    site = Site(dataset, modified=data_modified(folder), links=Links(args.dashboard_url), rules=rules.rules)
     written = write_site(site, out, args.base_url)
     years = "、".join(map(str, dataset.years)) or t("site.cli.none", "zh")
     print(t("site.cli.written", "zh", count=len(written), path=out, years=years), file=sys.stderr)

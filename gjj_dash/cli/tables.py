@@ -7,7 +7,7 @@ from pathlib import Path
 
 from gjj_dash.cli.common import EXIT_OK, Command, UsageError, load, require_year, write, year_arg
 from gjj_dash.i18n import t
-from gjj_dash.model.years import gaps, spans_text
+from gjj_dash.model.years import missing_years
 
 
 def cmd_years(args: argparse.Namespace) -> int:
@@ -16,16 +16,13 @@ def cmd_years(args: argparse.Namespace) -> int:
         print(t("common.no_data"))
     for year in dataset.years:
         fmt = dataset.format_of(year)
-        print(f"{year}\t{fmt}\t{dataset.catalogue.formats[fmt].label}")
-    for line in missing_lines(dataset.years):
-        print(line)
+        body = dataset.reports[year].get("reporting_unit", "")
+        print(f"{year}\t{fmt}\t{dataset.catalogue.formats[fmt].label}" + (f"\t{body}" if body else ""))
+    if dataset.years:  # what still needs importing
+        missing = missing_years(dataset.years)
+        print(t("imports.cli_missing", "zh", years="、".join(map(str, missing))) if missing
+              else t("imports.cli_none_missing", "zh"))
     return EXIT_OK
-
-
-def missing_lines(years: list[int]) -> list[str]:
-    """The years not loaded between the first and the latest, as runs on one line (none when nothing is missing)."""
-    runs = gaps(years)
-    return [t("gaps.cli_missing", "zh", spans=spans_text(runs))] if runs else []
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -91,7 +88,7 @@ def _template_arguments(sub: argparse.ArgumentParser) -> None:
 
 
 COMMANDS = [
-    Command("years", "列出已有年度及其报表格式，以及其间未导入的年度", cmd_years, lambda sub: None),
+    Command("years", "列出已有年度及其报表格式，以及其间缺少的年度", cmd_years, lambda sub: None),
     Command("export", "导出某年度的官方统计表（或用 --all 导出全部数据）", cmd_export, _export_arguments),
     Command("template", "下载空白填报模板（CSV；-o 以 .xlsx 结尾时为 XLSX）", cmd_template, _template_arguments),
 ]

@@ -15,7 +15,9 @@ from gjj_dash.model.problems import Problem
 
 ENV_MAX_MB = "GJJ_DASH_MAX_UPLOAD_MB"
 TEXT_SUFFIXES = (".csv", ".txt", ".tsv")
-SUFFIXES = (*TEXT_SUFFIXES, ".xlsx", ".zip")  # .zip: the section CSVs of one year, as the templates come
+# A report as published or as staff keep it: the saved web page, Word (.doc/.wps converted by LibreOffice), PDF.
+DOCUMENT_SUFFIXES = (".html", ".htm", ".docx", ".doc", ".wps", ".pdf")
+SUFFIXES = (*TEXT_SUFFIXES, ".xlsx", ".zip", *DOCUMENT_SUFFIXES)  # .zip: section CSVs or several reports
 # What staff are told was read (Upload.encoding → name). Byte-order marks are sniffed first, then UTF-8, then
 # GB18030: GB18030 would otherwise "decode" UTF-16 bytes into nonsense.
 ENCODING_NAMES = {
@@ -26,6 +28,8 @@ ENCODING_NAMES = {
     "xlsx": "XLSX 工作簿",
     "zip": "ZIP 压缩包（各节 CSV）",
 }
+_RTF = b"{\\rtf"
+_MARKUP = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|meta|body|table|div|p)[\s>/]", re.I | re.S)
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_OLE = "EncryptionInfo".encode("utf-16-le")
@@ -45,6 +49,7 @@ class Limits:
     max_unzipped: int = 50 * 1024 * 1024
     max_ratio: int = 100
     max_members: int = 200
+    max_pages: int = 300
 
 
 def limits() -> Limits:
@@ -59,11 +64,13 @@ def limits() -> Limits:
 
 @dataclass(frozen=True)
 class Row:
-    """One row of a file as read: its 1-based row (line) number and its cells' texts."""
+    """One row of a file as read: its 1-based row (line) number and its cells' texts; in a workbook or a report's
+    document, the sheet or table it belongs to, and for a PDF the page it is printed on."""
 
     number: int
     cells: tuple[str, ...]
     sheet: str = ""
+    page: int | None = None
 
     def cell(self, index: int) -> str:
         return self.cells[index] if index < len(self.cells) else ""
@@ -91,28 +98,39 @@ def suffix(name: str) -> str:
 
 
 def sniff(payload: bytes, name: str, lim: Limits) -> str:
-    """'xlsx', 'zip' (section CSVs) or 'text' judged from the bytes (the name only has to agree); refuse the rest."""
+    """What the bytes are — 'xlsx', 'zip' (section CSVs or reports), 'docx', 'doc' (Word 97–2003/WPS/RTF, converted),
+    'pdf', 'html' or 'text' — judged from the bytes (the name only has to agree); refuse the rest."""
     if len(payload) > lim.max_bytes:
         raise refuse("too_big", size=mb(len(payload)), cap=mb(lim.max_bytes))
     ext = suffix(name)
     if not payload.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise refuse("empty")
-    if ext == ".xls":
+    if ext in (".xls", ".et"):
         raise refuse("xls")
     if ext == ".xlsm":
         raise refuse("macro")
     if payload.startswith(_OLE):
-        raise refuse("encrypted" if _ENCRYPTED_OLE in payload else "xls")
+        if _ENCRYPTED_OLE in payload:
+            raise refuse("encrypted")
+        if ext in (".doc", ".wps", ".docx"):
+            return "doc"
+        raise refuse("xls")
     if payload.startswith(b"%PDF"):
-        raise refuse("pdf")
+        return "pdf"
     if ext and ext not in SUFFIXES:
         raise refuse("suffix", suffix=ext, allowed="、".join(SUFFIXES))
     if payload.startswith(_ZIP):
         if ext in TEXT_SUFFIXES:
             raise refuse("renamed_zip", suffix=ext)
-        return "zip" if ext == ".zip" else "xlsx"
-    if ext in (".xlsx", ".zip"):
+        return {".zip": "zip", ".docx": "docx", ".doc": "docx", ".wps": "docx"}.get(ext, "xlsx")
+    if ext in (".xlsx", ".zip", ".docx"):
         raise refuse("renamed_text" if ext == ".xlsx" else "renamed_not_zip")
+    if ext == ".pdf":
+        raise refuse("pdf_broken")
+    if ext in (".doc", ".wps") and payload.lstrip()[:5].lower() == _RTF:
+        return "doc"
+    if ext in (".html", ".htm", ".doc", ".wps") or _MARKUP.match(payload[:2048]):
+        return "html"  # Word and WPS save web pages as .doc too
     return "text"
 
 

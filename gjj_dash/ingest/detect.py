@@ -66,7 +66,8 @@ def votes(cells: list[str], known: Words) -> dict[str, int]:
 def expected_format(catalogue: Catalogue, year: int) -> str:
     """The format a year's report uses, from the years formats.csv gives each (2019–2020, 2021–): the one begun
     most recently by that year; the old table before any."""
-    begun = {int(f.years[:4]): fmt for fmt, f in catalogue.formats.items() if f.years[:4].isdigit()}
+    begun = {int(f.years[:4]): fmt for fmt, f in catalogue.formats.items()
+             if f.years[:4].isdigit() and not f.provincial}
     return next((begun[first] for first in sorted(begun, reverse=True) if first <= year), "old")
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from gjj_dash.model.numbers import normalise_text
 from gjj_dash.model.problems import Problem
 
+LABEL_COLUMN = "统计指标"  # the label column's name in problems (“第3行“统计指标”列”)
 FOOTER_KEYS = ("填报单位", "单位负责人", "审核人", "填报人", "联系电话")
 _YEAR = re.compile(r"^\((\d{4})年度?\)$")
 _FOOTER = re.compile(r"(填报单位|单位负责人|审核人|填报人|联系电话)\s*(?:\(\s*盖章\s*\))?\s*:")
@@ -16,11 +17,13 @@ _FOOTER = re.compile(r"(填报单位|单位负责人|审核人|填报人|联系�
 
 @dataclass(frozen=True)
 class Field:
-    """One cell of the file: its text as given, its file row and the column name staff see (header or letter)."""
+    """One cell of the file: its text as given, its file row and the column name staff see (header or letter), and
+    for a PDF the page it is printed on."""
 
     text: str
     row: int
     column: str
+    page: int | None = None
 
     @property
     def norm(self) -> str:
@@ -64,6 +67,7 @@ class Draft:
     problems: list[Problem] = field(default_factory=list)
     source: str = ""
     year_hint: int | None = None
+    printed: bool = False  # a report as published (web page, Word, PDF, copied text): read as it prints
 
     def scan_meta(self, cell: Field) -> bool:
         """Take a title, “(2016年度)”, 填报单位 or footer line into the report; True when the cell was one."""

@@ -15,9 +15,8 @@ from dataclasses import dataclass, field
 
 from gjj_dash.ingest.decode import Row, in_sheet
 from gjj_dash.ingest.detect import NEW_FORMATS, Words, decide, votes, words
-from gjj_dash.ingest.draft import Draft, Field, Line
+from gjj_dash.ingest.draft import LABEL_COLUMN, Draft, Field, Line
 from gjj_dash.ingest.messages import column_letter, problem
-from gjj_dash.ingest.validation import LABEL_COLUMN
 from gjj_dash.model.catalogue import Catalogue
 from gjj_dash.model.labels import label_key, row_index
 from gjj_dash.model.numbers import NumberError, parse_number
@@ -73,6 +72,7 @@ class _State:
     in_head: bool = False
     flat_s4: bool = False
     sheet: str = ""
+    previous: dict[int, str] = field(default_factory=dict)  # the columns of the last printed row read
 
     def reset(self, *, flat: bool = False) -> None:
         self.columns, self.unit_at, self.header, self.flat_s4, self.in_head = {}, None, None, flat, False
@@ -135,7 +135,9 @@ def _header(row: Row, kinds: list[str], state: _State) -> bool:
         state.reset(flat=True)
         return True
     if kinds[0] == "col":  # table 三's printed header rows: merged cells collapsed, columns in printed order
+        unit = state.unit_at if state.in_head else None  # a 单位 column named in the block's first row stays
         state.reset()
+        state.unit_at, state.in_head = unit, unit is not None
         return True
     if kinds[0] in ("caption", "empty") and set(kinds[1:]) <= _HEAD and set(kinds[1:]) - {"empty"}:
         if not state.in_head:
@@ -160,8 +162,14 @@ def _line(row: Row, kinds: list[str], draft: Draft, state: _State, catalogue: Ca
     at = 0
     while at + 1 < len(kinds) and kinds[at + 1] in ("row", "both") and kinds[at] in ("row", "both"):
         at += 1
-    label = Field(row.cells[at], row.number, _where(row, LABEL_COLUMN))
-    columns = state.columns or _default_columns(catalogue, state.fmt, row.cells[at])
+    label = Field(row.cells[at], row.number, _where(row, LABEL_COLUMN), row.page)
+    # a printed row's columns are its table's; a label the catalogue lacks (a typo, a province's own row) is read
+    # with the columns of the row before it, and validation says what it is
+    columns = state.columns or _default_columns(catalogue, state.fmt, row.cells[at]) or state.previous
+    if not state.columns:
+        state.previous = columns
+        if state.unit_at is not None:  # printed columns after a 单位 column stand one cell further right
+            columns = {k + (k >= state.unit_at): v for k, v in columns.items()}
     shown = {c.id: c.label for cols in catalogue.columns.values() for c in cols}
     if strict and state.header is not None and len(row.cells) != len(state.header.cells):
         count, expected = len(row.cells), len(state.header.cells)
@@ -177,11 +185,25 @@ def _line(row: Row, kinds: list[str], draft: Draft, state: _State, catalogue: Ca
         text = row.cell(at + offset)
         if offset in columns:  # cells a workbook or pasted text left off the end of the row are empty
             name = columns[offset]
-            pairs.append((name, Field(text, row.number, _where(row, shown.get(name, name).strip()))))
+            pairs.append((name, Field(text, row.number, _where(row, shown.get(name, name).strip()), row.page)))
         elif offset != state.unit_at and text.strip():
             where = _where(row, column_letter(at + offset))
             draft.problems.append(problem("outside", row.number, where, given=text[:40]))
+    if _short(row, at, columns, draft, state):
+        count = len(row.cells) - at - 1
+        draft.problems.append(problem("printed_cells", row.number, label.column, count=count, expected=len(columns),
+                                      label=label.text.strip()[:40]))
+        draft.lines.append(Line(label, unit, (), broken=True))
+        return
     draft.lines.append(Line(label, unit, tuple(pairs)))
+
+
+def _short(row: Row, at: int, columns: dict[int, str], draft: Draft, state: _State) -> bool:
+    """A report's printed row with fewer cells than its table has columns: a cell is missing (a copy without TABs
+    loses blank cells), and which one cannot be told. A worksheet drops blank cells at a row's end: those are blank."""
+    count = len(row.cells) - at - 1
+    pasted_sheet = draft.report.get("document", {}).get("form") == "xlsx"
+    return draft.printed and not pasted_sheet and not state.columns and 0 < count < len(columns)
 
 
 def _default_columns(catalogue: Catalogue, fmt: str | None, label: str) -> dict[int, str]:
@@ -205,7 +227,7 @@ def _flat_s4(row: Row, draft: Draft, catalogue: Catalogue, fmt: str) -> None:
     for n, group in enumerate(S4_GROUPS):
         name = catalogue.indicators[_PREFIX[fmt] + group].label
         pairs = tuple(
-            (column, Field(cells[5 * n + k], row.number, _where(row, f"{name}·{labels[column]}")))
+            (column, Field(cells[5 * n + k], row.number, _where(row, f"{name}·{labels[column]}"), row.page))
             for k, column in enumerate(S4_COLUMNS)
         )
-        draft.lines.append(Line(Field(name, row.number, _where(row, LABEL_COLUMN)), None, pairs, "s4"))
+        draft.lines.append(Line(Field(name, row.number, _where(row, LABEL_COLUMN), row.page), None, pairs, "s4"))

@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 
 from gjj_dash.ingest.decode import Limits, Row, clip_cells
-from gjj_dash.ingest.draft import Draft, Field, Line
+from gjj_dash.ingest.draft import LABEL_COLUMN, Draft, Field, Line
 from gjj_dash.ingest.messages import problem, refuse
-from gjj_dash.ingest.validation import LABEL_COLUMN
 from gjj_dash.model.catalogue import Catalogue
 from gjj_dash.model.labels import label_key
 from gjj_dash.model.numbers import normalise_text

@@ -1,187 +1,51 @@
-"""Ingest: read_upload — any accepted file (old table, 2019/2021 tables or any of their sections, measures) into an
-Upload.
+"""Ingest: read_upload — any accepted file into an Upload: a filled template or export (CSV, TSV, XLSX, a zip of
+section CSVs), pasted cells, the measures table, or the report as published (web page, Word, PDF, copied text, a
+table pasted into a spreadsheet).
 
-Each layout is one reader from rows to a Draft; every draft goes through the same validation. A later format is one
-more entry in LAYOUTS (a header test and a row reader).
+Tabular files go straight to a layout (gjj_dash.ingest.layouts); a report goes through its reader into a Document
+and gjj_dash.ingest.report. Every draft then goes through the same validation.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
+from gjj_dash.ingest import copied, pasted, pdf, webpage, word
 from gjj_dash.ingest import new_tables as sections
-from gjj_dash.ingest import pasted
-from gjj_dash.ingest.decode import Limits, Row, clean_name, decode_text, in_sheet, limits, sniff, split_rows
-from gjj_dash.ingest.draft import Draft, Field, Line, MeasureLine
-from gjj_dash.ingest.messages import Refusal, column_letter, problem, refuse
-from gjj_dash.ingest.validation import LABEL_COLUMN, validate
-from gjj_dash.ingest.workbook import read_workbook, read_zip
+from gjj_dash.ingest.decode import Limits, Row, clean_name, decode_text, in_sheet, limits, sniff, split_rows, suffix
+from gjj_dash.ingest.document import Document
+from gjj_dash.ingest.draft import Draft
+from gjj_dash.ingest.layouts import MEASURE_COLUMNS, MEASURE_HEADER, find_layout, read_rows
+from gjj_dash.ingest.messages import Refusal, problem, refuse
+from gjj_dash.ingest.report import read_report
+from gjj_dash.ingest.validation import validate
+from gjj_dash.ingest.vocabulary import is_figure, is_word, mentions
+from gjj_dash.ingest.workbook import Sheet, read_workbook, read_zip
 from gjj_dash.model.catalogue import Catalogue, load_catalogue
-from gjj_dash.model.numbers import normalise_text
 from gjj_dash.model.problems import Problem, Upload
 
-OLD_HEADER = {"统计指标": "label", "单位": "unit", "统计数": "value"}
-MEASURE_HEADER = {
-    "年度": "year", "year": "year",
-    "填报单位": "unit", "unit": "unit", "reporting_unit": "unit",
-    "指标编号": "measure", "measure": "measure", "measure_id": "measure",
-    "指标名称": "label", "label": "label",
-    "数值": "value", "value": "value",
-    "计量单位": "unit_of_measure", "unit_of_measure": "unit_of_measure",
-    "修饰": "qualifier", "qualifier": "qualifier",
-    "来源说明": "source", "source": "source", "source_note": "source",
-    "文字说明": "text", "text": "text",
-}  # fmt: skip
-MEASURE_COLUMNS = ("年度", "填报单位", "指标编号", "指标名称", "计量单位", "数值", "修饰", "来源说明")
-
-
-@dataclass(frozen=True)
-class Layout:
-    """One kind of accepted table: how its header row looks and how its rows are read."""
-
-    kind: str
-    format: str | None
-    matches: Callable[[Row, Catalogue], bool]
-    read: Callable[[list[Row], int, Draft, bool, Catalogue], None]
-
-
-def _names(row: Row) -> set[str]:
-    return {normalise_text(c).lower() for c in row.cells if c.strip()}
-
-
-def _columns(header: Row, known: dict[str, str], draft: Draft) -> dict[str, int]:
-    """Canonical name → column index; duplicate and unknown header names are errors at the header row."""
-    out: dict[str, int] = {}
-    for index, text in enumerate(header.cells):
-        key = normalise_text(text).lower()
-        if not key:
-            continue
-        name = known.get(key)
-        if name is None:
-            draft.problems.append(
-                problem("unknown_column", header.number, column_letter(index), given=text.strip()[:40])
-            )
-        elif name in out:
-            first = column_letter(out[name])
-            draft.problems.append(
-                problem("duplicate_column", header.number, column_letter(index), given=text, first=first)
-            )
-        else:
-            out[name] = index
-    return out
-
-
-def _meta(row: Row, draft: Draft) -> bool:
-    """A title, year, 填报单位 or footer line (its text may be spread over several cells)."""
-    filled = [(i, c) for i, c in enumerate(row.cells) if c.strip()]
-    if not filled:
-        return False
-    text = " ".join(c.strip() for _, c in filled)
-    return draft.scan_meta(Field(text, row.number, column_letter(filled[0][0])))
-
-
-def _fits(row: Row, header: Row, used: set[int], draft: Draft, strict: bool) -> bool:
-    """Field count equal to the header's (CSV), no content outside the table; False when the row cannot be read."""
-    ok = True
-    if strict and len(row.cells) != len(header.cells):
-        draft.problems.append(
-            problem("field_count", row.number, None, count=len(row.cells), expected=len(header.cells))
-        )
-        ok = False
-    for index, text in enumerate(row.cells):
-        if index not in used and text.strip():
-            draft.problems.append(problem("outside", row.number, column_letter(index), given=text.strip()[:40]))
-    return ok
-
-
-def read_old_rows(rows: list[Row], at: int, draft: Draft, strict: bool, catalogue: Catalogue) -> None:
-    """The old national table in the export's layout: 统计指标, 单位, 统计数; title and footer lines around it."""
-    header = rows[at]
-    cols = _columns(header, OLD_HEADER, draft)
-    for row in rows[:at]:
-        _meta(row, draft)
-    for row in rows[at + 1 :]:
-        if row.empty or _meta(row, draft):
-            continue
-        ok = _fits(row, header, set(cols.values()), draft, strict)
-        label = Field(row.cell(cols["label"]), row.number, LABEL_COLUMN)
-        if not label.text.strip():
-            draft.problems.append(problem("no_label", row.number, LABEL_COLUMN))
-            continue
-        unit = Field(row.cell(cols["unit"]), row.number, "单位")
-        value = Field(row.cell(cols["value"]), row.number, "统计数")
-        draft.lines.append(Line(label, unit, (("value", value),), "main", broken=not ok))
-
-
-def read_measure_rows(rows: list[Row], at: int, draft: Draft, strict: bool, catalogue: Catalogue) -> None:
-    """The tidy supplementary-measures table: one row per (year, reporting unit, measure)."""
-    header = rows[at]
-    cols = _columns(header, MEASURE_HEADER, draft)
-    for name, shown in (("unit", "填报单位"), ("value", "数值")):
-        if name not in cols:
-            draft.problems.append(problem("missing_column", header.number, None, name=shown))
-    if "measure" not in cols and "label" not in cols:
-        draft.problems.append(problem("missing_column", header.number, None, name="指标编号"))
-    for row in rows[at + 1 :]:
-        if row.empty:
-            continue
-        if not _fits(row, header, set(cols.values()), draft, strict):
-            continue
-        cells = {name: Field(row.cell(i), row.number, header.cells[i].strip()) for name, i in cols.items()}
-        year = cells.get("year")
-        if year is not None and year.text.strip():
-            text = normalise_text(year.text).removesuffix("年度").removesuffix("年")
-            if text.isdigit() and len(text) == 4:
-                draft.years.append((int(text), year))
-            else:
-                draft.problems.append(problem("bad_year", year.row, year.column, given=year.text.strip()[:20]))
-        draft.measures.append(MeasureLine(row.number, cells))
-
-
-def _is_measures(row: Row, catalogue: Catalogue) -> bool:
-    names = _names(row)
-    return bool({"年度", "year"} & names) and bool({"指标编号", "measure", "指标名称"} & names)
-
-
-LAYOUTS: list[Layout] = [
-    Layout("table", "old", lambda row, _: set(OLD_HEADER) <= _names(row), read_old_rows),
-    Layout("measures", None, _is_measures, read_measure_rows),
-    Layout("table", None, sections.matches, sections.read_new_rows),  # 2019 or 2021: told from the labels
-]
-
-
-def _find_layout(rows: list[Row], catalogue: Catalogue) -> tuple[Layout, int] | None:
-    for at, row in enumerate(rows):
-        for layout in LAYOUTS:
-            if layout.matches(row, catalogue):
-                return layout, at
-    return None
-
-
-def _from_rows(rows: list[Row], draft: Draft, strict: bool, catalogue: Catalogue) -> Draft:
-    found = _find_layout(rows, catalogue)
-    if found is None:
-        raise refuse("no_header")
-    layout, at = found
-    draft.kind, draft.format = layout.kind, layout.format
-    layout.read(rows, at, draft, strict, catalogue)
-    return draft
+__all__ = ["MEASURE_COLUMNS", "MEASURE_HEADER", "read_upload"]
 
 
 def _from_workbook(payload: bytes, draft: Draft, catalogue: Catalogue, lim: Limits) -> Draft:
-    """The first sheet with a known header; a new-format workbook's sections are its sheets, read one after another."""
+    """The first sheet with a known header; a new-format workbook's sections are its sheets, read one after another.
+    A table pasted from a report (merged cells in its figure rows) is read as the report's tables are."""
     sheets, problems = read_workbook(payload, lim)
     draft.problems[:0] = problems
+    if any(_pasted(sheet, catalogue) for sheet in sheets):
+        doc = Document("xlsx", "XLSX 工作簿（从网页或报告粘贴的表格）")
+        for sheet in sheets:
+            doc.add_table(sheet.printed())
+        found = read_report(doc, draft.name, catalogue, draft.year_hint)
+        found.problems[:0] = draft.problems
+        return found
     for sheet in sheets:
-        found = _find_layout(list(sheet.rows), catalogue)
+        found = find_layout(list(sheet.rows), catalogue)
         if found is None:
             continue
         rows = list(sheet.rows)
         if found[0].read is sections.read_new_rows:  # every sheet with a section header, in workbook order
-            chosen = [s for s in sheets if _find_layout(list(s.rows), catalogue) is not None]
+            chosen = [s for s in sheets if find_layout(list(s.rows), catalogue) is not None]
             rows = [Row(r.number, r.cells, s.title) for s in chosen for r in s.rows]
-        return _from_rows(rows, draft, False, catalogue)
+        return read_rows(rows, draft, False, catalogue)
     raise refuse("no_header")
 
 
@@ -211,7 +75,33 @@ def _from_zip(payload: bytes, draft: Draft, catalogue: Catalogue, lim: Limits) -
         strict = strict and alone_strict
         if len(rows) > lim.max_rows:
             raise refuse("zip_rows", cap=lim.max_rows)
-    return _from_rows(rows, draft, strict, catalogue)
+    return read_rows(rows, draft, strict, catalogue)
+
+
+def _pasted(sheet: Sheet, catalogue: Catalogue) -> bool:
+    """A sheet pasted from a report: a merged range crosses a row that holds a figure (an export merges head cells
+    only) or a row label spans rows."""
+    rows = {row.number: row for row in sheet.rows}
+    for r0, c0, r1, _ in sheet.merged:
+        row = rows.get(r0)
+        if row is None:
+            continue
+        if r1 > r0 and is_word(row.cell(c0 - 1), catalogue) and any(
+                is_figure(c) for r in range(r0, r1 + 1) if r in rows for c in rows[r].cells):
+            return True
+        if any(is_figure(c) for c in row.cells) and r1 == r0:
+            return True
+    return False
+
+
+def _document(kind: str, payload: bytes, name: str, catalogue: Catalogue, lim: Limits) -> Document:
+    if kind == "html":
+        return webpage.read_webpage(payload, lambda text: is_word(text, catalogue))
+    if kind == "docx":
+        return word.read_docx(payload, lim)
+    if kind == "doc":
+        return word.convert_to_docx(payload, suffix(name) or ".doc", lim)
+    return pdf.read_pdf(payload, lim, lambda text: is_word(text, catalogue), lambda text: mentions(text, catalogue))
 
 
 def _draft(payload: bytes, name: str, catalogue: Catalogue, lim: Limits, year: int | None) -> Draft:
@@ -220,14 +110,18 @@ def _draft(payload: bytes, name: str, catalogue: Catalogue, lim: Limits, year: i
         return _from_workbook(payload, Draft("table", None, "xlsx", name, year_hint=year), catalogue, lim)
     if kind == "zip":
         return _from_zip(payload, Draft("table", None, "zip", name, year_hint=year), catalogue, lim)
+    if kind in ("html", "docx", "doc", "pdf"):
+        return read_report(_document(kind, payload, name, catalogue, lim), name, catalogue, year)
     text, encoding = decode_text(payload)
+    if copied.looks_copied(text, catalogue):
+        return read_report(copied.read_copied(text, encoding, catalogue), name, catalogue, year)
     if pasted.is_annex(text):
         return pasted.read_annex(text, encoding, name, catalogue, lim)
     rows, problems, strict = _text_rows(text, lim)
-    if _find_layout(rows, catalogue) is None:
+    if find_layout(rows, catalogue) is None:
         pasted.refuse_run_together(text, catalogue)
     draft = Draft("table", None, encoding, name, problems=problems, year_hint=year)
-    return _from_rows(rows, draft, strict, catalogue)
+    return read_rows(rows, draft, strict, catalogue)
 
 
 def read_upload(

@@ -2,27 +2,30 @@
 
 from __future__ import annotations
 
-import difflib
-import math
+import re
 from collections import Counter
-from dataclasses import dataclass, field
 
 import pandas as pd
 
-from gjj_dash.ingest.draft import Draft, Field, Line
+from gjj_dash.ingest.cells import Context
+from gjj_dash.ingest.document import FORMS
+from gjj_dash.ingest.draft import Draft, Field
+from gjj_dash.ingest.matching import check_table
 from gjj_dash.ingest.measures import check_measures
 from gjj_dash.ingest.messages import problem
-from gjj_dash.model.catalogue import HEADING_UNIT, Catalogue, Indicator
-from gjj_dash.model.labels import find_column, find_rows
-from gjj_dash.model.numbers import PLACEHOLDERS, NumberError, Reading, normalise_text, parse_number
-from gjj_dash.model.printed import printed_unit
+from gjj_dash.ingest.sentences import narrative_records
+from gjj_dash.model.catalogue import Catalogue
+from gjj_dash.model.numbers import normalise_text
 from gjj_dash.model.problems import Problem, Upload
 from gjj_dash.model.values import CENTRE, conform, empty_values
 from gjj_dash.quality.checks import check_values
 
-LABEL_COLUMN = "统计指标"
-MONEY_UNITS = ("万元", "元")
-SIGNED_COLUMNS = ("change",)  # 2019 table 二 本年增/减 is signed; every other figure is a count or an amount
+# What a report read as printed keeps with its version: how it names itself, its printed layout, its narrative.
+_KEPT = ("document", "printed_columns", "printed_rows", "extra_rows", "narrative")
+_NAME_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+# What a report read as printed keeps with its version: how it names itself, its printed layout, its narrative.
+_KEPT = ("document", "printed_columns", "printed_rows", "extra_rows", "narrative")
+_NAME_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "note": 2}
 
 
@@ -30,9 +33,12 @@ def validate(draft: Draft, year: int | None, catalogue: Catalogue) -> Upload:
     """Check a draft: year, rows, units, figures, identities; every problem at once, nothing corrected."""
     problems = list(draft.problems)
     resolved = _resolve_year(draft, year, problems)
-    ctx = _Context(catalogue, resolved or 0, draft.name)
+    provincial = draft.format in catalogue.formats and catalogue.formats[draft.format].provincial
+    ctx = Context(catalogue, resolved or 0, draft.name, document=_document(draft), lenient_units=provincial)
     if draft.kind == "table" and draft.format:
-        _check_table(draft, ctx)
+        check_table(draft, ctx)
+        if "narrative" in draft.report and resolved is not None:
+            ctx.records += narrative_records(draft.report["narrative"], resolved, _document(draft))
     elif draft.kind == "measures":
         ctx.records += check_measures(draft, catalogue, resolved, ctx.problems)
     problems += ctx.problems
@@ -89,6 +95,10 @@ def _resolve_year(draft: Draft, year: int | None, problems: list[Problem]) -> in
     if len(stated) == 1:
         return stated[0]
     if not stated:
+        named = set(_NAME_YEAR.findall(draft.name))
+        if len(named) == 1:  # “2021年报.xlsx”: the file states no year, its name does (said, never silent)
+            problems.append(problem("year_from_name", severity="note", year=next(iter(named)), name=draft.name))
+            return int(next(iter(named)))
         problems.append(problem("no_year"))
         return None
     for found, cell in draft.years:
@@ -97,168 +107,13 @@ def _resolve_year(draft: Draft, year: int | None, problems: list[Problem]) -> in
     return None
 
 
-def _top(ind: Indicator, catalogue: Catalogue) -> str:
-    while ind.parent and ind.parent in catalogue.indicators:
-        ind = catalogue.indicators[ind.parent]
-    return ind.id
-
-
-@dataclass
-class _Context:
-    """What checking one table draft accumulates."""
-
-    catalogue: Catalogue
-    year: int
-    name: str
-    records: list[dict] = field(default_factory=list)
-    where: dict[tuple[str, str], Field] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
-
-
-def _check_table(draft: Draft, ctx: _Context) -> None:
-    """Match every line to one catalogue row (section by section: some labels repeat), then check unit and cells."""
-    catalogue = ctx.catalogue
-    fmt = draft.format or ""
-    rows = catalogue.rows(fmt)
-    seen: dict[str, Field] = {}
-    section = ""
-    for line in draft.lines:
-        candidates = find_rows(catalogue, fmt, line.label.text)
-        if line.table:
-            candidates = [c for c in candidates if c.table == line.table] or candidates
-        if not candidates:
-            tables = {line.table} if line.table else {i.table for i in rows}
-            ctx.problems.append(_unknown(line, [i.label for i in rows if i.table in tables]))
-            continue
-        same = [c for c in candidates if _top(c, catalogue) == section]
-        ind = (same or [c for c in candidates if c.id not in seen] or candidates)[0]
-        section = _top(ind, catalogue)
-        if ind.id in seen:
-            first = seen[ind.id].row
-            where = line.label.column
-            ctx.problems.append(problem("duplicate_row", line.label.row, where, label=ind.label, first=first))
-            continue
-        seen[ind.id] = line.label
-        if not line.broken:
-            _check_line(line, ind, ctx)
-    if not draft.lines:
-        ctx.problems.append(problem("no_rows"))
-        return
-    carried = {catalogue.indicators[i].table for i in seen}
-    for ind in rows:
-        if ind.has_value and ind.id not in seen and ind.table in carried:
-            ctx.problems.append(problem("missing_row", None, LABEL_COLUMN, label=ind.label))
-    ctx.problems += section_notes(catalogue, fmt, carried)
-    order = {ind.id: n for n, ind in enumerate(rows)}
-    ctx.records.sort(key=lambda r: order[r["indicator"]])
-
-
-def section_notes(catalogue: Catalogue, fmt: str, carried: set[str]) -> list[Problem]:
-    """A note naming the tables a new-format file carries; only they are replaced when it is published."""
-    tables = catalogue.tables_of(fmt)
-    if len(tables) < 2 or not carried:
-        return []
-    found = "、".join(t.title for t in tables if t.id in carried)
-    absent = "、".join(t.title for t in tables if t.id not in carried)
-    if not absent:
-        return [problem("sections_all", severity="note", count=len(tables))]
-    return [problem("sections_some", severity="note", found=found, absent=absent)]
-
-
-def _unknown(line: Line, labels: list[str]) -> Problem:
-    near = difflib.get_close_matches(line.label.text.strip(), labels, n=1, cutoff=0.75)
-    hint = f"（是否为“{near[0]}”？）" if near else ""
-    return problem("unknown_row", line.label.row, line.label.column, label=line.label.text.strip()[:60], hint=hint)
-
-
-def _check_line(line: Line, ind: Indicator, ctx: _Context) -> None:
-    if line.unit is not None:
-        given = line.unit.norm
-        if ind.unit == HEADING_UNIT or not ind.has_value:
-            if given not in PLACEHOLDERS:
-                ctx.problems.append(
-                    problem("heading_unit", line.unit.row, line.unit.column, label=ind.label, given=given)
-                )
-        elif given not in _units(ind, ctx.catalogue):
-            shown = line.unit.text.strip() or "（空）"
-            ctx.problems.append(
-                problem("wrong_unit", line.unit.row, line.unit.column, label=ind.label, unit=ind.unit, given=shown)
-            )
-    table = ctx.catalogue.tables.get((ind.format, ind.table))
-    source = f"{table.title if table else ''}（上传文件“{ctx.name}”）"
-    for given, cell in line.values:
-        filled = bool(cell.text.strip()) and normalise_text(cell.text) not in PLACEHOLDERS
-        col = find_column(ctx.catalogue, ind, given)
-        if not ind.has_value or col is None:
-            if filled and not ind.has_value:
-                ctx.problems.append(problem("heading_value", cell.row, cell.column, label=ind.label))
-            elif filled:
-                ctx.problems.append(problem("no_such_column", cell.row, cell.column, label=ind.label, given=given))
-            continue
-        if (ind.id, col.id) in ctx.where:
-            first = ctx.where[(ind.id, col.id)]
-            ctx.problems.append(problem("duplicate_cell", cell.row, cell.column, label=ind.label, first=first.row))
-            continue
-        reading = _read_cell(cell, ctx.catalogue.unit_of(ind.id, col.id), col.id, ctx.problems)
-        if reading is None:
-            continue
-        ctx.where[(ind.id, col.id)] = cell
-        ctx.records.append(_record(ctx.year, ind, col.id, cell, reading, source))
-
-
-def _units(ind: Indicator, catalogue: Catalogue) -> set[str]:
-    """The units a row may be written with: its own, or the export's printed unit (“个 / 元”)."""
-    columns = catalogue.columns_of(ind.format, ind.table)
-    return {normalise_text(ind.unit), normalise_text(printed_unit(catalogue, ind, columns))}
-
-
-def _read_cell(cell: Field, unit: str, column: str, problems: list[Problem]) -> Reading | None:
-    """One figure read strictly; unit written in the cell, sign and whole-number rules checked."""
-    raw = cell.text.strip()
-    text = normalise_text(raw)
-    in_wan = unit == "万元" and text.endswith("万元")
-    try:
-        reading = parse_number(text[:-2] if in_wan else raw)
-    except NumberError as exc:
-        problems.append(Problem(str(exc), cell.row, cell.column))
-        return None
-    if in_wan:
-        reading = Reading(reading.value, reading.qualifier, reading.blank, "万元")
-    if reading.blank:
-        return reading
-    if reading.unit and reading.unit != unit:
-        problems.append(problem("cell_unit", cell.row, cell.column, given=reading.unit, unit=unit or "（无）"))
-        return None
-    value = float(reading.value or 0.0)
-    if value < 0 and column not in SIGNED_COLUMNS:
-        problems.append(problem("negative", cell.row, cell.column, raw=raw))
-        return None
-    if unit not in MONEY_UNITS and not value.is_integer():
-        problems.append(problem("not_integer", cell.row, cell.column, raw=raw, unit=unit))
-        return None
-    if reading.qualifier:
-        problems.append(problem("approximate", cell.row, cell.column, "note", raw=raw, value=_plain(value)))
-    return reading
-
-
-def _plain(value: float) -> str:
-    return str(int(value)) if value.is_integer() else str(value)
-
-
-def _record(year: int, ind: Indicator, column: str, cell: Field, reading: Reading, source: str) -> dict:
-    return {
-        "year": year,
-        "unit": CENTRE,
-        "format": ind.format,
-        "indicator": ind.id,
-        "column": column,
-        "raw": cell.text.strip(),
-        "value": math.nan if reading.blank else reading.value,
-        "qualifier": reading.qualifier,
-        "blank": reading.blank,
-        "text": "",
-        "source": source,
-    }
+def _document(draft: Draft) -> str:
+    """How a report read from a published form names itself as a source: 《title》（网页“file.html”）."""
+    document = draft.report.get("document")
+    if not document:
+        return ""
+    title = document.get("title") or draft.name
+    return f"《{title}》（{FORMS.get(document.get('form', ''), document.get('form', ''))}“{draft.name}”）"
 
 
 def _report(draft: Draft, year: int | None, catalogue: Catalogue, problems: list[Problem]) -> dict:
@@ -271,15 +126,19 @@ def _report(draft: Draft, year: int | None, catalogue: Catalogue, problems: list
     if draft.kind == "table":
         centre = catalogue.units[CENTRE].label
         footer = {k: v for k, v in draft.report.get("footer", {}).items() if v}
-        unit = footer.get("填报单位", "") or centre
+        document = draft.report.get("document", {})
+        unit = footer.get("填报单位", "") or document.get("body", "") or centre
         if normalise_text(unit) != normalise_text(centre):
-            problems.append(problem("other_unit", None, None, "warning", unit=unit[:60], centre=centre))
+            key = "report_body" if document else "other_unit"
+            problems.append(problem(key, None, None, "note" if document else "warning", unit=unit[:60],
+                                    centre=centre))
         report["format"] = draft.format
-        report["title"] = f"{centre}{year or ''}年度政府信息公开工作年度报告"
+        report["title"] = document.get("title") or f"{centre}{year or ''}年度政府信息公开工作年度报告"
         report["reporting_unit"] = unit
         if footer:
             report["footer"] = footer
-        report["source"] = draft.source or f"上传文件“{draft.name}”"
+        report["source"] = draft.source or _document(draft) or f"上传文件“{draft.name}”"
+        report.update({k: draft.report[k] for k in _KEPT if k in draft.report})
     report["origin"] = "upload"
     report["file_name"] = draft.name
     report["encoding"] = draft.encoding

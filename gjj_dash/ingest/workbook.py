@@ -18,10 +18,20 @@ _BIG_MEMBER = 1024 * 1024
 
 @dataclass(frozen=True)
 class Sheet:
-    """One worksheet as rows of cell texts (trailing empty cells dropped)."""
+    """One worksheet as rows of cell texts (trailing empty cells dropped), and its merged ranges (first row, first
+    column, last row, last column; 1-based) where it has any."""
 
     title: str
     rows: tuple[Row, ...]
+    merged: tuple[tuple[int, int, int, int], ...] = ()
+
+    def printed(self) -> list[list[str]]:
+        """The rows as a person reads them: a merged range's text once, in its first cell; the cells it covers gone
+        (a table pasted from a web page keeps its row-spanning labels only in the first row of the merge)."""
+        covered = {(r, c) for r0, c0, r1, c1 in self.merged for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)
+                   if (r, c) != (r0, c0)}
+        return [[text for col, text in enumerate(row.cells, start=1) if (row.number, col) not in covered]
+                for row in self.rows]
 
 
 def check_zip(payload: bytes, lim: Limits, workbook: bool = True) -> list[zipfile.ZipInfo]:
@@ -77,6 +87,19 @@ def read_zip(payload: bytes, lim: Limits) -> list[tuple[str, bytes]]:
             raise refuse("bad_zip") from None
 
 
+def member_bytes(payload: bytes, names: list[str], lim: Limits) -> list[tuple[str, bytes]]:
+    """Named members of an already checked zip (several reports in one archive), each held to the upload cap."""
+    with zipfile.ZipFile(io.BytesIO(payload)) as archive:
+        out = []
+        for name in names:
+            info = archive.getinfo(name)
+            if info.file_size > lim.max_bytes:
+                raise Refusal(*in_sheet([problem("too_big", size=mb(info.file_size), cap=mb(lim.max_bytes))],
+                                        clean_name(name)))
+            out.append((clean_name(name), archive.read(info)))
+        return out
+
+
 def read_workbook(payload: bytes, lim: Limits) -> tuple[list[Sheet], list[Problem]]:
     """Every worksheet's rows as text, with formula cells reported (row, column letter) and left empty."""
     check_zip(payload, lim)
@@ -91,16 +114,38 @@ def read_workbook(payload: bytes, lim: Limits) -> tuple[list[Sheet], list[Proble
     sheets: list[Sheet] = []
     problems: list[Problem] = []
     try:
+        merges = _merges(payload) if _has_merges(payload) else {}
         for sheet in book.worksheets:
             rows = _sheet_rows(sheet, lim, problems)
             clipped, more = clip_rows(rows, 1, lim)
             problems += in_sheet(more, str(sheet.title))
-            sheets.append(Sheet(str(sheet.title), tuple(clipped)))
+            sheets.append(Sheet(str(sheet.title), tuple(clipped), merges.get(str(sheet.title), ())))
     except Exception:  # noqa: BLE001 — malformed sheet XML surfaces only while iterating; same answer as above
         raise refuse("bad_xlsx") from None
     finally:
         book.close()
     return sheets, problems
+
+
+def _has_merges(payload: bytes) -> bool:
+    """Whether any worksheet declares merged cells (read-only workbooks do not say; the sheets' XML does)."""
+    with zipfile.ZipFile(io.BytesIO(payload)) as archive:
+        return any(b"<mergeCell " in archive.read(info) or b":mergeCell " in archive.read(info)
+                   for info in archive.infolist() if info.filename.startswith("xl/worksheets/"))
+
+
+def _merges(payload: bytes) -> dict[str, tuple[tuple[int, int, int, int], ...]]:
+    """Each sheet's merged ranges, from a second, full (not read-only) reading of the already checked workbook."""
+    import openpyxl  # imported here: only workbooks with merged cells pay for the second reading
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        book = openpyxl.load_workbook(io.BytesIO(payload), data_only=False, keep_links=False)
+    try:
+        return {str(ws.title): tuple((r.min_row, r.min_col, r.max_row, r.max_col) for r in ws.merged_cells.ranges)
+                for ws in book.worksheets}
+    finally:
+        book.close()
 
 
 def _sheet_rows(sheet, lim: Limits, problems: list[Problem]) -> list[list[str]]:

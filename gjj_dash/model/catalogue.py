@@ -27,6 +27,12 @@ class Format:
     years: str
     basis: str
     table_title: str
+    kind: str = "national"
+
+    @property
+    def provincial(self) -> bool:
+        """A province's own table (Fujian's …), kept as printed: rows optional, labels and order as the report's."""
+        return self.kind == "provincial"
 
 
 @dataclass(frozen=True)
@@ -95,6 +101,17 @@ class Measure:
 
 
 @dataclass(frozen=True)
+class Phrasing:
+    """How a report's sentence states a narrative measure: a pattern with {n} for the figure (kind figure), or a
+    wording that means none (kind zero: 未收到…申请); the harmonised series the figure restates, if any."""
+
+    measure: str
+    kind: str
+    pattern: str
+    series: str
+
+
+@dataclass(frozen=True)
 class ReportingUnit:
     """The centre or one of its branches (管理部)."""
 
@@ -149,6 +166,7 @@ class Catalogue:
     measures: dict[str, Measure]
     units: dict[str, ReportingUnit]
     harmonised: dict[str, Harmonised]
+    phrasings: tuple[Phrasing, ...] = ()
 
     def rows(self, fmt: str, table: str | None = None) -> list[Indicator]:
         """The rows of a format (optionally one table) in official order."""
@@ -243,6 +261,11 @@ def load_catalogue(folder: Path = CATALOGUE_DIR) -> Catalogue:
     for ind in indicators.values():
         if ind.format not in formats or (ind.format, ind.table) not in tables:
             raise CatalogueError(f"{ind.id}: 格式或表 {ind.format}/{ind.table} 未定义")
+    phrasings = tuple(Phrasing(**r) for r in _read(folder / "phrasings.csv")) if (folder / "phrasings.csv").is_file() \
+        else ()
+    for phrasing in phrasings:
+        if phrasing.measure not in measures or (phrasing.series and phrasing.series not in harmonised):
+            raise CatalogueError(f"phrasings.csv: 未知指标 {phrasing.measure} 或口径 {phrasing.series}")
     return Catalogue(
-        formats, tables, {k: tuple(v) for k, v in columns.items()}, indicators, measures, units, harmonised
+        formats, tables, {k: tuple(v) for k, v in columns.items()}, indicators, measures, units, harmonised, phrasings
     )

@@ -16,6 +16,7 @@ _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三�
 ROW_ALIASES: dict[str, dict[str, str]] = {
     "new2021": {"规范性文件": "行政规范性文件", "四、结转下一年度继续办理": "四、结转下年度继续办理"},
     "new2019": {"行政规范性文件": "规范性文件", "四、结转下一年度继续办理": "四、结转下年度继续办理"},
+    "old_fujian": {"受理政府信息依申请公开总数": "受理依申请公开信息总数"},  # Fujian's 2017 table (formats.md §1.2)
 }
 COLUMN_ALIASES: dict[str, str] = {
     "现行有效件": "现行有效件数",

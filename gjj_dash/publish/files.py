@@ -16,6 +16,7 @@ MIME = {
     "json": "application/json",
     "parquet": "application/vnd.apache.parquet",
     "zip": "application/zip",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
 
 

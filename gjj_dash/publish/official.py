@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
 from gjj_dash.i18n import t
-from gjj_dash.model.catalogue import Column, Format, Indicator, Table
+from gjj_dash.model.catalogue import Catalogue, Column, Format, Indicator, Table
 from gjj_dash.model.numbers import cell_text
 from gjj_dash.model.printed import ITEM_HEADER, LABEL_HEADER, UNIT_HEADER, printed_unit
 from gjj_dash.model.values import CENTRE, Cell, Dataset
@@ -17,6 +17,8 @@ INDENT = {"H": 0, "G": 0, "1": 1, "2": 2, "Q": 3, "N": 1}
 INDENT_MARK = "\u3000"
 BLANK_MARK = "—"
 FILER = "填报单位"
+PROVINCIAL_HEADER = "指标名称"  # Fujian's table heads its label column so
+EXTRA_DEFINITION = "报告所印的行，官方格式中没有：按所印行名和数字保留，不计入全国统一口径"
 # The footer of the printed form: names on the first line, the telephone on its own line (as in the annex).
 FOOTER_KEYS = ("单位负责人", "审核人", "填报人", "联系电话")
 FOOTER_OWN_LINE = ("联系电话", "填报日期")
@@ -141,22 +143,59 @@ class Form:
 
 
 def official_tables(dataset: Dataset, year: int) -> list[OfficialTable]:
-    """Every table of the year's format, rows and columns in official order."""
+    """Every table of the year's format, rows and columns in official order; a report's extra rows (a row the
+    catalogue lacks, kept as printed) after the row they follow; a provincial table as the report printed it."""
     cat = dataset.catalogue
     fmt = dataset.format_of(year)
+    report = dataset.reports.get(year, {})
     out = []
     for table in cat.tables_of(fmt):
-        columns = cat.columns_of(fmt, table.id)
+        columns = _columns(cat.columns_of(fmt, table.id), report)
         rows = tuple(
             OfficialRow(
                 ind,
                 tuple(dataset.cell(year, ind.id, col.id, CENTRE) if ind.has_value else None for col in columns),
-                printed_unit(cat, ind, columns),
+                unit,
             )
-            for ind in cat.rows(fmt, table.id)
+            for ind, unit in printed_rows(cat, fmt, table.id, report, columns)
         )
-        out.append(OfficialTable(table, columns, rows, LABEL_HEADER if fmt == "old" else ITEM_HEADER))
+        head = PROVINCIAL_HEADER if cat.formats[fmt].provincial else LABEL_HEADER if fmt == "old" else ITEM_HEADER
+        out.append(OfficialTable(table, columns, rows, head))
     return out
+
+
+def _columns(columns: tuple[Column, ...], report: dict) -> tuple[Column, ...]:
+    """The value columns, headed as the report printed them where it kept its heads (“2016年度”)."""
+    heads = report.get("printed_columns") or {}
+    return tuple(replace(c, label=heads.get(c.id, c.label)) for c in columns)
+
+
+def printed_rows(cat: Catalogue, fmt: str, table: str, report: dict,
+                 columns: tuple[Column, ...]) -> list[tuple[Indicator, str]]:
+    """A table's rows with their printed units: the catalogue's, with the report's extra rows after the row each
+    follows; for a provincial table the rows the report printed, in its order, with its labels and units."""
+    if cat.formats[fmt].provincial and report.get("printed_rows"):
+        kept = [(cat.indicators[r["id"]], r) for r in report["printed_rows"] if r.get("id") in cat.indicators]
+        return [(replace(ind, label=r.get("label") or ind.label), r.get("unit") or printed_unit(cat, ind, columns))
+                for ind, r in kept if ind.table == table]
+    extras = report.get("extra_rows") or []
+    printed_as_one = {e.get("group") for e in extras if e.get("group")}  # a group printed as one row of figures
+    out = [(ind, printed_unit(cat, ind, columns)) for ind in cat.rows(fmt, table)
+           if ind.id not in printed_as_one and ind.parent not in printed_as_one]
+    for extra in extras:
+        if extra.get("table") != table:
+            continue
+        row = extra_indicator(extra, fmt)
+        at = next((n + 1 for n, (ind, _) in enumerate(out) if ind.id == extra.get("after")), len(out))
+        out.insert(at, (row, extra.get("unit", "")))
+    return out
+
+
+def extra_indicator(extra: dict, fmt: str) -> Indicator:
+    """A report's own row (kept as printed, outside the catalogue) as a row of its table."""
+    label = str(extra.get("label", ""))
+    return Indicator(str(extra["id"]), fmt, str(extra["table"]), 10_000, "1", label, label,
+                     str(extra.get("unit", "")), "", "", "", EXTRA_DEFINITION)
 
 
 def _text(value: object) -> str:

@@ -8,18 +8,23 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import partial
+from functools import cached_property, partial
 
 import pandas as pd
 
+from gjj_dash.figures.board import ROW_KEYS, build_board, indicator_rows
+from gjj_dash.figures.rules import Rules, load_rules
 from gjj_dash.i18n import t
+from gjj_dash.model.problems import Finding
 from gjj_dash.model.values import Dataset
 from gjj_dash.publish.dictionary import FIELDS as DICTIONARY_FIELDS
 from gjj_dash.publish.dictionary import dictionary_frame
 from gjj_dash.publish.export import table_csv, table_xlsx, tidy_csv, tidy_json
 from gjj_dash.publish.files import MIME, csv_bytes
+from gjj_dash.publish.indicator_files import indicator_bytes
 from gjj_dash.publish.markup import esc, href
 from gjj_dash.publish.tidy import TIDY_DTYPES, tidy_frame
+from gjj_dash.quality.checks import check_dataset
 
 PACKAGE = "bozhou-gjj-disclosure"
 DATAPACKAGE = "datapackage.json"
@@ -57,9 +62,10 @@ class Resource:
 class OpenData:
     """The open data of one dataset; every file is built once, on first use (a new data version: a new object)."""
 
-    def __init__(self, dataset: Dataset, modified: float = 0.0):
+    def __init__(self, dataset: Dataset, modified: float = 0.0, rules: Rules | None = None):
         self.dataset = dataset
         self.modified = modified
+        self.rules = rules if rules is not None else load_rules().rules  # the indicators' sample cut-offs and flags
         self._tidy: pd.DataFrame | None = None
         self._bytes: dict[str, bytes] = {}
         self.resources = {r.path: r for family in FAMILIES for r in family(self)}
@@ -70,6 +76,11 @@ class OpenData:
         if self._tidy is None:
             self._tidy = tidy_frame(self.dataset)
         return self._tidy
+
+    @cached_property
+    def findings(self) -> list[Finding]:
+        """The data-quality findings (the indicators' flags name a year's identity failures)."""
+        return check_dataset(self.dataset)
 
     def year_rows(self, year: int) -> pd.DataFrame:
         return self.tidy[self.tidy["year"] == year]
@@ -149,10 +160,37 @@ def whole_resources(data: OpenData) -> list[Resource]:
     ]
 
 
-# Every family of files under data/, in the order the index and the package list them. A new family (issue 21's
-# leadership indicators, for one) is a function OpenData → [Resource] added here: the routes, build-site, the index
-# page and datapackage.json then carry it with no other change.
-FAMILIES: tuple[Callable[[OpenData], list[Resource]], ...] = (year_resources, whole_resources)
+def indicator_schema() -> dict:
+    """The schema of the leadership indicator rows (the same columns as `gjj-dash indicators`)."""
+    types = {"year": "integer", "numerator": "number", "denominator": "number", "value": "number"}
+    fields = [{"name": t(f"lead.col_{key}", "zh"), "type": types.get(key, "string"),
+               "description": t(f"site.field.indicator_{key}", "zh")} for key in ROW_KEYS]
+    return {"fields": fields, "missingValues": [""]}
+
+
+def indicator_resources(data: OpenData) -> list[Resource]:
+    """Each year's leadership indicators (docs/leadership.md: formula, numerator, denominator, sample, flags) as CSV
+    and JSON — the rows `gjj-dash indicators` prints, under the rules in force."""
+    out = []
+    for year in data.dataset.years:
+        out += [
+            Resource(f"indicators-{year}", f"{year}-indicators.csv", "csv", "site.res.year_indicators",
+                     partial(_indicators, data, year, "csv"), indicator_schema(), f"gjj-indicators-{year}.csv", year),
+            Resource(f"indicators-{year}-json", f"{year}-indicators.json", "json", "site.res.year_indicators_json",
+                     partial(_indicators, data, year, "json"), None, f"gjj-indicators-{year}.json", year),
+        ]
+    return out
+
+
+def _indicators(data: OpenData, year: int, kind: str) -> bytes:
+    board = build_board(data.dataset, year, data.rules, data.findings)
+    return indicator_bytes(indicator_rows(data.dataset, board), kind)
+
+
+# Every family of files under data/, in the order the index and the package list them. A new family is a function
+# OpenData → [Resource] added here: the routes, build-site, the index page and datapackage.json then carry it with no
+# other change.
+FAMILIES: tuple[Callable[[OpenData], list[Resource]], ...] = (year_resources, indicator_resources, whole_resources)
 
 
 def _sources(dataset: Dataset) -> list[dict]:
@@ -219,14 +257,23 @@ def _file_link(here: str, resource: Resource) -> str:
             f'<a itemprop="contentUrl" href="{target}">{esc(resource.path)}</a></span>')
 
 
+def _column(resource: Resource) -> str:
+    """The index table's column of a year's file: its kind, or what sets it apart from the year's figures."""
+    for suffix, column in (("-official.csv", "official"), ("-indicators.csv", "indicators"),
+                           ("-indicators.json", "indicators_json")):
+        if resource.path.endswith(suffix):
+            return column
+    return resource.kind
+
+
 def index_body(data: OpenData, lang: str) -> str:
     """The /data/ index: every year's files in a table, the files of all years, the fields of the tidy table."""
     here = DATA_DIR + ("en/" if lang == "en" else "")
-    kinds = ("csv", "json", "xlsx", "official")
+    kinds = ("csv", "json", "xlsx", "official", "indicators", "indicators_json")
     by_year: dict[int, dict[str, Resource]] = {}
     for r in data.resources.values():
         if r.year is not None:
-            by_year.setdefault(r.year, {})["official" if r.path.endswith("-official.csv") else r.kind] = r
+            by_year.setdefault(r.year, {})[_column(r)] = r
     def page(year: int) -> str:  # the year's light page, in the index's language
         return f"report/{year}/" + ("en/" if lang == "en" else "")
 

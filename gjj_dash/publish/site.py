@@ -18,6 +18,7 @@ import pandas as pd
 
 from gjj_dash.figures import pages
 from gjj_dash.figures.facts import fact
+from gjj_dash.figures.rules import Rules
 from gjj_dash.figures.tabulate import facts_table
 from gjj_dash.figures.timeline import missing_notice
 from gjj_dash.i18n import t
@@ -66,10 +67,12 @@ class Doc:
 class Site:
     """The light site of one dataset, built lazily and kept (bounded) until its data version is replaced."""
 
-    def __init__(self, dataset: Dataset, *, modified: float = 0.0, links: Links | None = None):
+    def __init__(
+        self, dataset: Dataset, *, modified: float = 0.0, links: Links | None = None, rules: Rules | None = None
+    ):
         self.dataset = dataset
         self.links = links or Links()
-        self.data = OpenData(dataset, modified)
+        self.data = OpenData(dataset, modified, rules)  # rules: the indicators' (the shipped ones when not given)
         self._series: pd.DataFrame | None = None
         self._findings: dict[str, list[Finding]] = {}
         self._content: OrderedDict[tuple[int, str], YearContent] = OrderedDict()

@@ -30,8 +30,17 @@ TIDY_DTYPES: dict[str, str] = {
 TIDY_FIELDS = list(TIDY_DTYPES)
 
 
-def _describe(cat: Catalogue, item: str, column: str) -> tuple[str, str, str, str, str, int]:
-    """(table, label, English label, column label, unit, rank) of one cell from the catalogue."""
+def _describe(cat: Catalogue, item: str, column: str, extras: dict[str, dict]) -> tuple[str, str, str, str, str, int]:
+    """(table, label, English label, column label, unit, rank) of one cell from the catalogue, or from the report
+    that printed a row the catalogue lacks (its extra_rows in report.json)."""
+    extra = extras.get(item)
+    if extra is not None:
+        cols = {c.id: c for c in cat.columns_of(extra.get("format", ""), extra.get("table", ""))}
+        after = cat.indicators.get(extra.get("after", ""))
+        rank = (after.seq + 1000 * cat.tables[(after.format, after.table)].seq if after else 999_000) + 0.5
+        label = str(extra.get("label", ""))
+        return extra.get("table", ""), label, label, cols[column].label if column in cols else "", \
+            str(extra.get("unit", "")), rank
     ind = cat.indicators.get(item)
     if ind is not None:
         cols = {c.id: c for c in cat.columns_of(ind.format, ind.table)}
@@ -49,8 +58,9 @@ def tidy_frame(dataset: Dataset) -> pd.DataFrame:
     cat = dataset.catalogue
     values = dataset.values
     keys = values[["indicator", "column"]].drop_duplicates()
+    extras = {e["id"]: e for report in dataset.reports.values() for e in report.get("extra_rows", []) or []}
     described = pd.DataFrame(
-        [(i, c, *_describe(cat, i, c)) for i, c in keys.itertuples(index=False)],
+        [(i, c, *_describe(cat, i, c, extras)) for i, c in keys.itertuples(index=False)],
         columns=["indicator", "column", "table", "label", "label_en", "column_label", "unit", "_rank"],
     )
     units = {u.id: (n, u.label) for n, u in enumerate(cat.units.values())}

@@ -5,9 +5,11 @@ Cache-Control, and a Chinese 404 page that links to /data/. Read-only: the route
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections import OrderedDict
 from email.utils import formatdate, parsedate_to_datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
@@ -18,6 +20,7 @@ from starlette.routing import BaseRoute, Route
 from gjj_dash.paths import resolve_data_dir
 
 if TYPE_CHECKING:
+    from gjj_dash.figures.rules import RuleBook
     from gjj_dash.publish.site import Doc, Site
 
 # Readers see a publish within five minutes; a cached copy is revalidated with its ETag (304, no body).
@@ -29,24 +32,34 @@ PAGE_POLICY = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; ba
 SITES_KEPT = 2  # data versions whose site is kept: the current one, and the one a slow request may still read
 DASHBOARD = "/"  # the dashboard is served by the same process, at the site's root
 
-_sites: OrderedDict[tuple[str, str], Site] = OrderedDict()
+_sites: OrderedDict[tuple[str, str, str], Site] = OrderedDict()
 _lock = threading.Lock()
+
+
+@functools.cache
+def _rule_book(path: str) -> RuleBook:
+    """One RuleBook per rules file for the process: a changed file is read again, a bad one leaves the rules before."""
+    from gjj_dash.figures.rules import RuleBook  # start-up time: as in current_site
+
+    return RuleBook(Path(path))
 
 
 def current_site() -> tuple[Site, str]:
     """The site of what the data directory publishes now, and its data version (a publish makes a new site)."""
     # start-up time: pandas, plotly and the page builders load with the first request, not when the server starts
+    from gjj_dash.figures.rules import rules_path
     from gjj_dash.publish.light_page import Links
     from gjj_dash.publish.site import Site
     from gjj_dash.store.dataset import data_modified, data_version, load_dataset
 
     folder = resolve_data_dir()
     version = data_version(folder)
-    key = (str(folder), version)
+    rules = _rule_book(str(rules_path(folder))).current().rules  # staff's own flags.csv, the old rules if it is bad
+    key = (str(folder), version, rules.digest)
     with _lock:
         site = _sites.get(key)
         if site is None:
-            site = Site(load_dataset(folder), modified=data_modified(folder), links=Links(DASHBOARD))
+            site = Site(load_dataset(folder), modified=data_modified(folder), links=Links(DASHBOARD), rules=rules)
             _sites[key] = site
             while len(_sites) > SITES_KEPT:
                 _sites.popitem(last=False)

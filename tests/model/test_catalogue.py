@@ -63,8 +63,9 @@ def test_headings_with_figures_are_the_four_of_the_seed(catalogue: Catalogue) ->
 
 
 def test_all_three_official_formats_are_declared(catalogue: Catalogue) -> None:
-    """The model carries the old table and both new formats."""
-    assert list(catalogue.formats) == ["old", "new2019", "new2021"]
+    """The model carries the old table and both new formats as national formats, and Fujian's table as a province's."""
+    assert [f for f, fmt in catalogue.formats.items() if not fmt.provincial] == ["old", "new2019", "new2021"]
+    assert [f for f, fmt in catalogue.formats.items() if fmt.provincial] == ["old_fujian"]
 
 
 def test_harmonised_series_map_only_known_cells(catalogue: Catalogue) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -10,9 +11,10 @@ from streamlit.testing.v1 import AppTest
 from gjj_dash.figures.pages import VIEWS
 from gjj_dash.i18n import t
 from gjj_dash.model.series import harmonised_series
+from gjj_dash.model.values import read_values, write_values
 from gjj_dash.store.dataset import load_dataset
 from tests.support.pages import open_page, texts
-from tests.support.years import data_dir
+from tests.support.years import copy_year, data_dir
 
 PUBLIC = ["views/disclosure.py", "views/halls.py", "views/portal.py", "views/requests.py"]
 
@@ -230,3 +232,18 @@ def test_the_open_section_across_years_stays_open_after_a_language_switch(app, t
     at.switch_page("views/halls.py").run()
     at.switch_page("views/disclosure.py").run()
     assert at.session_state["disclosure_trends"] == "Compared with the previous year"
+
+
+@pytest.mark.parametrize("page", ["views/overview.py", "views/portal.py"])
+def test_a_figure_in_person_times_keeps_its_unit(app, data_copy, page: str) -> None:
+    """97402 人次 of personal queries (a year copied from 2016 with that figure) reads “97,402 人次” on the overview's
+    card and the portal page — never with the portal visits' unit 次."""
+    copy_year(data_copy, 2016, 2017)
+    path = data_copy / "years" / "2017" / "values.csv"
+    frame = read_values(path)
+    queries = frame["indicator"] == "queries.personal"
+    frame.loc[queries, ["value", "raw", "qualifier"]] = [97402.0, "97402人次", ""]
+    path.write_bytes(write_values(frame))
+    shown = texts(open_page(app, page, data_copy, year="2017"))
+    assert "97,402 人次" in shown
+    assert re.search(r"97,402 次", shown) is None

@@ -17,11 +17,11 @@ from tests.support.years import add_report
 
 
 def test_every_indicator_of_every_format_is_listed_once(bundled: Dataset) -> None:
-    """One row per catalogue row of old, new2019 and new2021, with label, English label, unit and definition."""
+    """One row per catalogue row (old, new2019, new2021, Fujian's), with label, English label, unit and definition."""
     frame = dictionary.dictionary_frame(bundled, kind="indicator")
     cat = bundled.catalogue
     assert list(frame["指标编号"]) == [i.id for fmt in cat.formats for i in cat.rows(fmt)]
-    assert len(frame) == len(cat.indicators) == 66 + 39 + 40
+    assert len(frame) == len(cat.indicators) == 66 + 39 + 40 + 16
     row = frame.set_index("指标编号").loc["old.s3.recv_in_person"]
     assert (row["标签"], row["英文标签"], row["单位"], row["层级"]) == ("1.当面申请数", "1. In person", "件", "二级项")
     assert row["上级指标"] == "(一)收到申请数（old.s3.received）"
@@ -90,7 +90,7 @@ def test_method_and_fields_explain_blanks_approximations_and_channels() -> None:
 
 def test_dictionary_page_renders_method_tables_and_download(app, bundled: Dataset) -> None:
     """AppTest: method text, six tabs (only the open one built), the CSV download; new2021 lists its 40 rows;
-    each other tab shows its whole table (领导看板指标: nine indicators × three formats)."""
+    each other tab shows its whole table (领导看板指标: nine indicators × every format, Fujian's included)."""
     at = app().run()
     at.switch_page("views/dictionary.py").run()
     assert not at.exception, at.exception
@@ -103,7 +103,8 @@ def test_dictionary_page_renders_method_tables_and_download(app, bundled: Datase
     assert len(at.dataframe[0].value) == 40 and "n21.s3.total" in set(at.dataframe[0].value["指标编号"])
     cat = bundled.catalogue
     for label, (head, rows) in zip(labels[1:], [("指标编号", len(cat.measures)), ("指标编号", len(cat.harmonised)),
-                                               ("编号", 9 * 3), ("年度", 1), ("字段", len(TIDY_FIELDS))], strict=True):
+                                               ("编号", 9 * len(cat.formats)), ("年度", 1), ("字段", len(TIDY_FIELDS))],
+                                              strict=True):
         at.session_state["dictionary_tabs"] = label
         at.run()
         assert not at.exception, at.exception

@@ -8,9 +8,9 @@ from gjj_dash.publish.dictionary import leadership_frame
 
 
 def test_each_indicator_has_one_row_per_format(bundled: Dataset) -> None:
-    """Nine indicators × three formats, headers in Chinese."""
+    """Nine indicators × every format (the three national ones and Fujian's provincial table), headers in Chinese."""
     frame = leadership_frame(bundled)
-    assert len(frame) == 9 * 3
+    assert len(frame) == 9 * len(bundled.catalogue.formats) == 9 * 4
     assert list(frame.columns) == ["指标", "编号", "公式", "报表格式", "分子（本格式的行）", "分母（本格式的行）",
                                    "本格式能否计算", "对照与注意事项"]
 

@@ -14,10 +14,11 @@ from pathlib import Path
 import pytest
 from frictionless import validate
 
+from gjj_dash.cli import main
 from gjj_dash.model.values import read_values, write_values
 from gjj_dash.paths import BUNDLED_DATA
 from gjj_dash.publish.export import dataset_csv, table_csv, table_xlsx
-from gjj_dash.publish.open_data import DATAPACKAGE, OpenData
+from gjj_dash.publish.open_data import DATAPACKAGE, OpenData, index_body
 from gjj_dash.publish.tidy import TIDY_FIELDS
 from gjj_dash.store.dataset import load_dataset
 from tests.support.years import data_dir
@@ -41,10 +42,12 @@ def three_formats(tmp_path: Path) -> OpenData:
     return OpenData(load_dataset(data_dir(tmp_path, "formats")), modified=1_700_000_000.0)
 
 
-def test_every_year_has_its_four_files_and_every_year_is_in_all_csv(three_formats: OpenData) -> None:
-    """Each year: <year>.csv, .json, .xlsx and -official.csv; then all.csv and dictionary.csv."""
+def test_every_year_has_its_files_and_every_year_is_in_all_csv(three_formats: OpenData) -> None:
+    """Each year: <year>.csv, .json, .xlsx and -official.csv, then each year's indicators (CSV, JSON); then all.csv
+    and dictionary.csv."""
     assert list(three_formats.resources) == [
         *(f"{y}{s}" for y in (2016, 2019, 2021) for s in (".csv", ".json", ".xlsx", "-official.csv")),
+        *(f"{y}{s}" for y in (2016, 2019, 2021) for s in ("-indicators.csv", "-indicators.json")),
         "all.csv", "dictionary.csv",
     ]  # fmt: skip
     assert three_formats.payload("all.csv") == dataset_csv(three_formats.dataset)  # the dashboard's own download
@@ -143,3 +146,26 @@ def test_an_unknown_file_is_none(three_formats: OpenData) -> None:
     """A year not held, a made-up name or a path outside data/ gives no bytes."""
     for name in ("2017.csv", "2016.parquet", "../values.csv", "", "years/2016/values.csv"):
         assert three_formats.payload(name) is None
+
+
+def test_each_years_indicators_are_the_rows_the_cli_prints(three_formats: OpenData, tmp_path) -> None:
+    """<year>-indicators.csv is byte for byte what `gjj-dash indicators --year Y --format csv` writes for the same
+    data (one computation for pages, CLI and open data); its JSON carries the same rows with numbers as numbers."""
+    folder = data_dir(tmp_path / "cli", "formats")
+    for year in (2016, 2021):
+        target = tmp_path / f"{year}.csv"
+        assert main(["indicators", "--year", str(year), "-o", str(target), "--data-dir", str(folder)]) == 0
+        assert three_formats.payload(f"{year}-indicators.csv") == target.read_bytes()
+    rows = json.loads(three_formats.payload("2021-indicators.json"))
+    substantive = next(r for r in rows if r["编号"] == "disclosure_rate")
+    assert (substantive["分子"], substantive["分母"]) == (35, 69)  # 予以公开 30 + 部分公开 5 of （七）总计 69
+
+
+def test_the_index_links_each_years_files_in_their_own_columns(three_formats: OpenData) -> None:
+    """The /data/ index's row of a year links its figures, official table and indicators each once (an indicators
+    CSV never stands in for the year's figures)."""
+    body = index_body(three_formats, "zh")
+    row = body[body.index('<a href="../report/2021/">2021</a>'):].split("</tr>", 1)[0]
+    links = [part.split('"', 1)[0] for part in row.split('href="')[1:]]
+    assert links == ["../report/2021/", "2021.csv", "2021.json", "2021.xlsx", "2021-official.csv",
+                     "2021-indicators.csv", "2021-indicators.json"]
