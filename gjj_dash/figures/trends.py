@@ -14,7 +14,7 @@ from gjj_dash.figures.blocks import Block
 from gjj_dash.figures.charts import Axes, bar_chart, chart_frame, trend_chart
 from gjj_dash.figures.facts import Fact, Frame, delta, fact, series_fact
 from gjj_dash.figures.tabulate import beside, named, year_cell
-from gjj_dash.figures.year_axis import YearMarks
+from gjj_dash.figures.year_axis import NO_MARKS, YearMarks
 from gjj_dash.i18n import t
 from gjj_dash.model.values import CENTRE, Dataset
 from gjj_dash.model.years import span_text
@@ -39,11 +39,11 @@ def cells_per_year(dataset: Dataset, items: Sequence[str], lang: str, unit: str 
     return {y: [fact(dataset, y, i, lang, unit=unit) for i in items] for y in dataset.years}
 
 
-def trend_records(per_year: PerYear, marks: YearMarks | None = None) -> list[dict]:
+def trend_records(per_year: PerYear, marks: YearMarks = NO_MARKS) -> list[dict]:
     """Chart rows across years; `break` where the format is known to change and the series' mapping in the new format
     carries a caveat the year before's did not (2019 → 2021 with the same caveat stays one line). A change across
     years not loaded needs no break: the line stops at the gap anyway."""
-    changed = {year for year, _ in (marks.changes if marks else ())}
+    changed = {year for year, _ in marks.changes}
     before: dict[str, str] = {}
     records = []
     for year, items in per_year.items():
@@ -74,12 +74,12 @@ def with_gaps(rows: dict[int, dict[str, str]], marks: YearMarks, lang: str) -> p
     return pd.DataFrame([every[y] for y in sorted(every)], columns=columns)
 
 
-def trend_table(per_year: PerYear, lang: str, marks: YearMarks | None = None) -> pd.DataFrame:
+def trend_table(per_year: PerYear, lang: str, marks: YearMarks = NO_MARKS) -> pd.DataFrame:
     """Years as rows (and a row per run of years not loaded), one column per figure (label and unit in the header),
     figures as people read them: 本年度报表无此项 where the year's format has no such row, derived totals marked."""
     rows = {year: {t("common.year", lang): str(year)} | {beside(i, lang): year_cell(i, lang) for i in items}
             for year, items in per_year.items()}
-    return with_gaps(rows, marks or YearMarks(), lang)
+    return with_gaps(rows, marks, lang)
 
 
 def table_notes(items: Iterable[Fact], lang: str) -> tuple[str, ...]:
