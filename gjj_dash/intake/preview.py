@@ -57,6 +57,12 @@ def extra_columns(upload: Upload) -> list[dict]:
     return list(upload.report.get("extra_columns") or [])
 
 
+def printed_names(*reports: dict) -> dict[str, str]:
+    """The rows and columns reports add to their tables (extra_rows, extra_columns): id → the name they print."""
+    return {str(e["id"]): str(e.get("label", "")) for report in reports for key in ("extra_rows", "extra_columns")
+            for e in report.get(key) or []}
+
+
 def _column(catalogue: Catalogue, fmt: str, indicator: str, column: str) -> str:
     ind = catalogue.indicators.get(indicator)
     table = ind.table if ind else indicator.split(".")[1] if indicator.count(".") >= 2 else ""

@@ -23,7 +23,8 @@ def staff(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_the_preview_names_the_added_columns_and_each_figures_head(app, staff: Path) -> None:
     """The preview says which columns the report adds (kept as printed, outside the identities and the national
-    series), warns at the first cell of each, and lists each figure under its printed head."""
+    series), warns at the first cell of each, and lists each figure — and each change it makes — under its printed
+    head."""
     at = log_in(open_admin(app, staff))
     at.file_uploader(key="admin_file").upload("report.html", reports.web_page(added=ADDED), "text/html")
     at.run()
@@ -35,6 +36,9 @@ def test_the_preview_names_the_added_columns_and_each_figures_head(app, staff: P
     sources = next(d.value for d in at.dataframe if "出处（表、行、列、页）" in d.value.columns)
     row = sources[(sources["统计指标"] == "一、本年新收政府信息公开申请数量") & (sources["栏目"] == S3_HEAD)]
     assert row.iloc[0]["所印数字"] == "52" and f"“表2·{S3_HEAD}”列" in row.iloc[0]["出处（表、行、列、页）"]
+    diff = next(d.value for d in at.dataframe if "新值" in d.value.columns)
+    added = diff[(diff["指标"] == "一、本年新收政府信息公开申请数量") & (diff["栏目"] == S3_HEAD)]
+    assert list(added["新值"]) == ["52"]
 
 
 def test_the_tables_page_prints_the_added_column_after_the_one_it_follows(app, tmp_path: Path) -> None:
