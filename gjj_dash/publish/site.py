@@ -40,7 +40,8 @@ from gjj_dash.publish.light_page import (
 )
 from gjj_dash.publish.markup import Page, page_html
 from gjj_dash.publish.official import official_form
-from gjj_dash.publish.open_data import DATAPACKAGE, OpenData, index_body
+from gjj_dash.publish.open_data import DATAPACKAGE, OpenData
+from gjj_dash.publish.open_data_index import index_body
 from gjj_dash.quality.checks import check_dataset
 
 HTML = "text/html; charset=utf-8"

@@ -16,6 +16,7 @@ from gjj_dash.intake.preview import (
     describe,
     narrative_checks,
     narrative_frame,
+    printed_names,
     sources_frame,
     unconfirmed,
 )
@@ -163,7 +164,8 @@ def _diff(staged: Staged, catalogue: Catalogue, lang: str) -> None:
     for severity, text in section_messages(staged, catalogue, lang):  # tables kept, and still missing for the year
         (st.warning if severity == "warning" else st.info)(text)
     if staged.changes:
-        st.dataframe(changes_frame(list(staged.changes), catalogue, lang), width="stretch", hide_index=True)
+        names = printed_names(staged.proposal.report if staged.proposal else {}, upload.report)
+        st.dataframe(changes_frame(list(staged.changes), catalogue, lang, names), width="stretch", hide_index=True)
     else:
         st.info(t("admin.no_changes", lang))
     if staged.findings:
