@@ -9,6 +9,7 @@ from gjj_dash.ui import loaders, shell, widgets
 ctx = shell.context()
 lang = ctx.lang
 st.title(t("dictionary.title", lang))
+shell.missing_years(ctx)  # its sources tab lists every loaded year
 st.caption(t("dictionary.intro", lang))
 
 st.subheader(t("dictionary.method", lang), anchor=False)

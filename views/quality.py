@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from gjj_dash.figures.timeline import checks_note
 from gjj_dash.i18n import t
 from gjj_dash.model.problems import SEVERITIES
 from gjj_dash.quality.findings import ICONS, counts, is_cross_year, selected, severity_label
@@ -39,6 +40,8 @@ st.subheader(t("quality.within", ctx.lang))
 quality.finding_list([f for f in shown if not is_cross_year(f)], ctx.lang, key="quality_within")
 
 st.subheader(t("quality.across", ctx.lang))
+if skipped := checks_note(ctx.dataset.years, ctx.lang):
+    st.caption(skipped)
 if len(ctx.dataset.years) < 2:
     st.caption(t("quality.single_year", ctx.lang, year=ctx.year))
 else:

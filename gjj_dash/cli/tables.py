@@ -7,11 +7,10 @@ from pathlib import Path
 
 from gjj_dash.cli.common import EXIT_OK, Command, UsageError, load, require_year, write, year_arg
 from gjj_dash.i18n import t
+from gjj_dash.model.years import missing_years
 
 
 def cmd_years(args: argparse.Namespace) -> int:
-    from gjj_dash.intake.preview import missing_years  # start-up time: the intake layer loads the readers
-
     dataset = load(args)
     if not dataset.years:
         print(t("common.no_data"))

@@ -184,9 +184,10 @@ def applicants_block(dataset: Dataset, year: int, lang: str) -> Block:
         notes.append(t("requests.applicants_blank", lang, count=blanks))
     if summed:
         notes.append(t("requests.applicants_row_sum", lang, total=_header(total, lang) if total else ""))
+    pinned = (t("common.item", lang), *([_header(total, lang)] if total else []))  # label and 总计 on a phone too
     return Block(key="requests_applicants", title=title, lead=lead, figure=fig, table=pd.DataFrame(rows),
                  statements=statements, notes=tuple(notes), stem="requests-applicants", items=items,
-                 alt=t("requests.applicants_alt", lang, year=year))
+                 alt=t("requests.applicants_alt", lang, year=year), pinned=pinned)
 
 
 def carry_block(dataset: Dataset, frame: Frame, lang: str) -> Block | None:

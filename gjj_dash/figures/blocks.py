@@ -10,7 +10,8 @@ import plotly.graph_objects as go
 
 @dataclass(frozen=True)
 class Card:
-    """One KPI card: label, figure(s) with unit, source, and the change from the previous year."""
+    """One KPI card: label, figure(s) with unit, source, and the change from the previous year (`compared`: "" for
+    the year before; across years not loaded, the sentence naming the year compared with and the gap)."""
 
     series: tuple[str, ...]
     label: str
@@ -21,6 +22,7 @@ class Card:
     approximate: bool
     blank: bool
     note: str = ""
+    compared: str = ""
 
 
 @dataclass(frozen=True)
@@ -28,7 +30,8 @@ class Block:
     """One section: a lead line (e.g. the counting rule), a chart, its numbers as a table, statements and notes.
 
     When `empty` is set the section shows that sentence instead of a chart and table. `items` are the catalogue rows,
-    measures or harmonised series the section shows: the page marks it when any has data-quality findings.
+    measures or harmonised series the section shows: the page marks it when any has data-quality findings. `pinned`
+    names the table's columns that stay on screen however wide it is (a row's label and its 总计).
     """
 
     key: str
@@ -42,6 +45,7 @@ class Block:
     empty: str = ""
     stem: str = ""
     items: tuple[str, ...] = ()
+    pinned: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from gjj_dash.figures import timeline
 from gjj_dash.figures.blocks import Card
 from gjj_dash.figures.facts import Fact, delta
 from gjj_dash.figures.narrative import report_words
@@ -42,10 +43,12 @@ def cards(
     dataset: Dataset, year: int, build: Callable[[int], list[Fact]], lang: str,
     extra: Callable[[Fact], list[str]] | None = None,
 ) -> tuple[Card, ...]:
-    """KPI cards of the year's figures with the change from the previous year, and what a reader must know: not in
-    the year's format, what the report's text says of the figure, summed from branches, a format change, and any
-    page's own note (`extra`)."""
-    prev = dataset.previous_year(year)
+    """KPI cards of the year's figures with the change from the year before — or, that year not loaded, from the
+    latest loaded year, the card then naming both years and the gap — and what a reader must know: not in the year's
+    format, what the report's text says of the figure, summed from branches, computed by the dashboard, a format
+    change, and any page's own note (`extra`)."""
+    prev = timeline.compared_year(dataset, year)
+    compared = timeline.compared_text(dataset, year, lang)
     now = build(year)
     before: list[Fact | None] = list(build(prev)) if prev is not None else [None] * len(now)
     changed = prev is not None and dataset.format_of(prev) != dataset.format_of(year)
@@ -59,10 +62,30 @@ def cards(
             notes.append(t("overview.narrative", lang, text=text))
         if item.by_branch:
             notes.append(t("pub.note_by_branch", lang))
+        notes += derived_notes(item, lang)
         if extra is not None:
             notes += extra(item)
         if changed and made.delta is not None:
-            caveat = caveat_of(dataset, year, item.item)
-            notes.append(t("pub.format_delta", lang, caveat=caveat) if caveat else t("pub.format_delta_plain", lang))
-        out.append(replace(made, note="；".join(notes) if lang == "zh" else "; ".join(notes)))
+            notes.append(format_note(dataset, prev, year, item.item, lang))
+        shown = compared if made.delta is not None else ""
+        out.append(replace(made, note="；".join(notes) if lang == "zh" else "; ".join(notes), compared=shown))
     return tuple(out)
+
+
+def derived_notes(item: Fact, lang: str) -> list[str]:
+    """A card's figure the dashboard computed (a blank printed 总计 counted as its row's sum), said as such."""
+    if not item.derived:
+        return []
+    if item.cells > 1:
+        return [t("pub.note_derived_parts", lang, count=item.derived)]
+    return [t("pub.note_derived", lang)]
+
+
+def format_note(dataset: Dataset, before: int, year: int, item: str, lang: str) -> str:
+    """Why a change across a format change is indicative only, naming the year compared with unless it is the year
+    before."""
+    caveat = caveat_of(dataset, year, item)
+    if year - before == 1:
+        return t("pub.format_delta", lang, caveat=caveat) if caveat else t("pub.format_delta_plain", lang)
+    return (t("gaps.format_delta", lang, before=before, caveat=caveat) if caveat
+            else t("gaps.format_delta_plain", lang, before=before))

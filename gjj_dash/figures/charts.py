@@ -10,6 +10,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from gjj_dash.figures.year_axis import NO_MARKS, YearMarks, gap_trace, year_axis
+
 # Okabe & Ito (2008), the colour-blind-safe qualitative palette, ordered so the first five reach 3:1 on white
 # (WCAG 1.4.11, lines and marks): blue 5.2, vermillion 3.9, green 3.4, reddish purple 3.1, black; orange 2.3,
 # sky blue 2.3 and yellow 1.3 only from a sixth series on (bars keep a dark outline whatever their colour).
@@ -98,28 +100,6 @@ def _groups(frame: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
     return [(name, frame[frame["series"].fillna("") == name]) for name in names]
 
 
-def _years(frame: pd.DataFrame, changes: Sequence[tuple[int, str]]) -> tuple[dict, dict]:
-    """Years as whole numbers on their axis, and a dotted line named after the new format where the format changes."""
-    years = pd.to_numeric(frame["category"], errors="coerce").dropna()
-    if years.empty:
-        return {}, {}
-    shapes = [
-        {"type": "line", "xref": "x", "yref": "paper", "x0": year - 0.5, "x1": year - 0.5, "y0": 0, "y1": 1,
-         "line": {"dash": "dot", "color": "#555555", "width": 1.5}}
-        for year, _ in changes
-    ]
-    span = [float(years.min()) - 0.5, float(years.max()) + 0.5]
-    middle = sum(span) / 2  # a label right of the middle ends at its line, so it stays inside the chart
-    notes = [  # every other label one line higher, so two changes a year or two apart do not print over each other
-        {"xref": "x", "yref": "paper", "x": year - 0.5, "y": 1, "text": label, "showarrow": False,
-         "xanchor": "left" if year - 0.5 <= middle else "right", "yanchor": "bottom", "font": {"size": 11},
-         "yshift": 16 * (n % 2)}
-        for n, (year, label) in enumerate(changes)
-    ]
-    room = {"top": 60} if len(changes) > 1 else {}
-    return {"tickformat": "d", "dtick": 1, "range": span}, {"shapes": shapes, "annotations": notes, **room}
-
-
 def _counts(frame: pd.DataFrame, percent: bool = False) -> dict:
     """The value axis: thousands separators; whole-number ticks when every figure is a small whole number."""
     if percent:
@@ -136,9 +116,10 @@ def bar_chart(
     horizontal: bool = False,
     stacked: bool = False,
     percent: bool = False,
-    changes: Sequence[tuple[int, str]] = (),
+    marks: YearMarks = NO_MARKS,
 ) -> go.Figure:
-    """Bars, one colour per series; an approximate figure hatched and labelled (19,000+), a blank one at 0 with —."""
+    """Bars, one colour per series; an approximate figure hatched and labelled (19,000+), a blank one at 0 with —;
+    across years (`marks`), a year not loaded keeps its empty slot under a labelled band."""
     traces = []
     groups = _groups(frame)
     for n, (name, part) in enumerate(groups):
@@ -166,39 +147,44 @@ def bar_chart(
             "hovertemplate": "%{" + ("y" if horizontal else "x") + "}: %{text}<extra>" + (name or "") + "</extra>",
         })
     value_axis = _counts(frame, percent)
-    year_axis, marks = _years(frame, changes)
+    years, shown = year_axis(frame, marks)
     if horizontal:
-        x, y = value_axis, {"autorange": "reversed", "type": "category", **year_axis}
+        x, y = value_axis, {"autorange": "reversed", "type": "category", **years}
         count = len(dict.fromkeys(frame["category"]))
         height = max(260, 90 + 34 * count * (1 if stacked else max(1, len(groups))))
     else:
-        x, y = year_axis, value_axis
+        x, y = years, value_axis
         height = 400
+        traces += gap_trace(marks)
     return _figure(traces, axes, height=height, legend=len(groups) > 1, x=x, y=y,
-                   barmode="stack" if stacked else "group", **marks)
+                   barmode="stack" if stacked else "group", **shown)
 
 
-def _broken(part: pd.DataFrame) -> pd.DataFrame:
-    """A series with a gap (NaN half a year before) where its figures stop being comparable (`break` rows)."""
-    rows = []
+def _broken(part: pd.DataFrame, missing: Sequence[int]) -> pd.DataFrame:
+    """A series with a gap (NaN) at every year not loaded, and half a year before a year whose figures stop being
+    comparable (`break` rows): no line joins two years across either."""
+    rows, blank = [], {"value": float("nan"), "display": "", "approximate": False, "blank": False, "break": False}
+    name = part["series"].iloc[0] if len(part) else ""
     for row in part.to_dict("records"):
-        if row["break"]:
-            rows.append({**row, "category": row["category"] - 0.5, "value": float("nan"), "display": "",
-                         "approximate": False, "blank": False})
+        if row.get("break"):
+            rows.append({**row, **blank, "category": row["category"] - 0.5})
         rows.append(row)
-    return pd.DataFrame(rows)
+    have = set(part["category"])  # a series may already carry the years it lacks (NaN rows)
+    rows += [{**blank, "category": year, "series": name} for year in missing if year not in have]
+    return pd.DataFrame(sorted(rows, key=lambda r: float(r["category"])), columns=list(part.columns))
 
 
-def trend_chart(frame: pd.DataFrame, axes: Axes, *, changes: Sequence[tuple[int, str]] = ()) -> go.Figure:
-    """One line per series over the years; an approximate point hollow and labelled, a blank one marked ×;
-    an optional boolean `break` column cuts the line before a year whose figure is not comparable."""
+def trend_chart(frame: pd.DataFrame, axes: Axes, *, marks: YearMarks = NO_MARKS) -> go.Figure:
+    """One line per series over the years; an approximate point hollow and labelled, a blank one marked ×; the line
+    broken at every year not loaded (under a labelled band) and, with an optional boolean `break` column, before a
+    year whose figure is not comparable."""
     traces = []
     for n, (name, part) in enumerate(_groups(frame)):
-        if "break" in part.columns and part["break"].any():
-            part = _broken(part)
+        if marks.gaps or ("break" in part.columns and part["break"].any()):
+            part = _broken(part, marks.missing)
         symbol = SYMBOLS[n % len(SYMBOLS)]
-        marks = zip(part["approximate"], part["blank"], strict=True)
-        symbols = ["x" if b else (f"{symbol}-open" if a else symbol) for a, b in marks]
+        flags = zip(part["approximate"], part["blank"], strict=True)
+        symbols = ["x" if b else (f"{symbol}-open" if a else symbol) for a, b in flags]
         traces.append({
             "type": "scatter",
             "x": part["category"].tolist(),
@@ -214,8 +200,9 @@ def trend_chart(frame: pd.DataFrame, axes: Axes, *, changes: Sequence[tuple[int,
             "marker": {"symbol": symbols, "size": 10, "line": {"width": 1.5, "color": MARK_EDGE}},
             "connectgaps": False,
         })
-    year_axis, marks = _years(frame, changes)
-    return _figure(traces, axes, height=420, legend=True, x=year_axis, y=_counts(frame), **marks)
+    years, shown = year_axis(frame, marks)
+    return _figure([*traces, *gap_trace(marks)], axes, height=420, legend=True, x=years, y=_counts(frame),
+                   **shown)
 
 
 def matrix_chart(frame: pd.DataFrame, axes: Axes, status_labels: dict[str, str]) -> go.Figure:

@@ -7,38 +7,39 @@ from dataclasses import replace
 
 import pandas as pd
 
-from gjj_dash.figures import trends
+from gjj_dash.figures import timeline, trends
 from gjj_dash.figures.blocks import Block
 from gjj_dash.figures.facts import Frame
-from gjj_dash.figures.tabulate import beside
+from gjj_dash.figures.tabulate import beside, year_cell
+from gjj_dash.figures.year_axis import YearMarks
 from gjj_dash.i18n import t
 from gjj_dash.model.values import Dataset
 
 
-def across_table(dataset: Dataset, per_year: trends.PerYear, lang: str) -> pd.DataFrame:
-    """Years as rows with their report format (the first year of a new one marked), one column per series;
-    a series the year's format has no row for says so instead of a number."""
-    starts = {y for y, _ in trends.format_changes(dataset, lang)}
-    rows = []
+def across_table(dataset: Dataset, per_year: trends.PerYear, lang: str, marks: YearMarks) -> pd.DataFrame:
+    """Years as rows with their report format (the first year of a new one marked only when the year before is
+    loaded), a row per run of years not loaded, one column per series; a series the year's format has no row for
+    says so instead of a number, a total the dashboard computed is marked."""
+    starts = {c.year for c in timeline.changes(dataset) if c.known}
+    rows = {}
     for year, items in per_year.items():
         name = dataset.format_name(year, lang)
-        row = {t("common.year", lang): str(year),
-               t("common.format", lang): t("requests.format_starts", lang, label=name) if year in starts else name}
-        row |= {beside(i, lang): t("requests.not_in_format", lang) if i.missing else i.display for i in items}
-        rows.append(row)
-    return pd.DataFrame(rows)
+        rows[year] = {t("common.year", lang): str(year),
+                      t("common.format", lang): t("requests.format_starts", lang, label=name) if year in starts
+                      else name}
+        rows[year] |= {beside(i, lang): year_cell(i, lang) for i in items}
+    return trends.with_gaps(rows, marks, lang)
 
 
 def across_notes(dataset: Dataset, per_year: trends.PerYear, lang: str) -> tuple[str, ...]:
-    """Where the format changes, each mapping's caveat per format, and which series only some formats have."""
+    """Where the format changes (told by the years loaded), each mapping's caveat per format, and which series only
+    some formats have."""
     cat = dataset.catalogue
     years = list(per_year)
-    starts = [y for y, _ in trends.format_changes(dataset, lang)]
+    found = timeline.changes(dataset)
     notes = []
-    if starts:
-        changes = "；".join(t("requests.format_change_item", lang, year=y, label=dataset.format_name(y, lang),
-                              basis=cat.formats[dataset.format_of(y)].basis if dataset.format_of(y) in cat.formats
-                              else "") for y in starts)
+    if found:
+        changes = "；".join(timeline.change_text(dataset, c, lang) for c in found)
         notes.append(t("requests.format_change_note", lang, changes=changes))
     formats = {dataset.format_of(y): y for y in reversed(years)}  # each format with its first loaded year
     for n, item in enumerate(per_year[years[0]]):
@@ -55,12 +56,12 @@ def across_notes(dataset: Dataset, per_year: trends.PerYear, lang: str) -> tuple
     return tuple(notes)
 
 
-def across_block(block: Block, dataset: Dataset, per_year: trends.PerYear, lang: str) -> Block:
+def across_block(block: Block, dataset: Dataset, per_year: trends.PerYear, lang: str, marks: YearMarks) -> Block:
     """A trend section with the formats in its table and the crosswalk's caveats in its notes."""
     items = tuple(i.item for i in next(iter(per_year.values()), []))
     if block.empty:
         return replace(block, items=items)
-    return replace(block, table=across_table(dataset, per_year, lang),
+    return replace(block, table=across_table(dataset, per_year, lang, marks),
                    notes=(*block.notes, *across_notes(dataset, per_year, lang)), items=items)
 
 

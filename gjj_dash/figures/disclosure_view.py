@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from gjj_dash.figures import cards, trends
+from gjj_dash.figures import cards, timeline, trends
 from gjj_dash.figures.blocks import Block, View
 from gjj_dash.figures.charts import Axes, bar_chart, chart_frame
 from gjj_dash.figures.facts import Fact, Frame, SeriesRows, fact, series_fact
@@ -115,7 +115,7 @@ def disclosure_view(dataset: Dataset, frame: Frame, year: int, lang: str) -> Vie
     """The 主动公开 page of a year."""
     frame = SeriesRows(frame) if isinstance(frame, pd.DataFrame) else frame
     cat = dataset.catalogue
-    changes = trends.format_changes(dataset, lang)
+    marks = timeline.year_marks(dataset, lang)
     channels = channel_ids(dataset, "disclosed")
     per_channel = trends.cells_per_year(dataset, channels, lang)
 
@@ -133,23 +133,23 @@ def disclosure_view(dataset: Dataset, frame: Frame, year: int, lang: str) -> Vie
     across = lambda: (  # noqa: E731 — built only when more than one year is loaded
         trends.trend_block(
             trends.series_per_year(dataset, frame, SERIES, lang), key="disclosure_trend",
-            title=t("disclosure.trend_title", lang), y_title=units_of(cat, SERIES), lang=lang, changes=changes,
+            title=t("disclosure.trend_title", lang), y_title=units_of(cat, SERIES), lang=lang, marks=marks,
         ),
         trends.trend_block(
             per_channel, key="disclosure_channel_trend", title=t("disclosure.channel_trend_title", lang),
-            y_title=units_of(cat, channels), lang=lang, changes=changes,
+            y_title=units_of(cat, channels), lang=lang, marks=marks,
             notes=(t("disclosure.channel_trend_note", lang),),
         ),
         trends.share_block(
             per_channel, key="disclosure_share", title=t("disclosure.share_title", lang), lang=lang,
-            changes=changes, notes=(t("disclosure.share_note", lang),),
+            marks=marks, notes=(t("disclosure.share_note", lang),),
         ),
         trends.delta_block(dataset, year, compared, key="disclosure_delta", lang=lang),
     )
     return View(
         year=year,
         intro=t("disclosure.intro", lang, year=year),
-        year_note=trends.year_note(dataset, year, lang),
+        year_note=timeline.year_note(dataset, year, lang),
         cards=cards.cards(dataset, year, headline, lang),
         blocks=tuple(b for b in blocks if b is not None),
         trends=trends.across(dataset, year, "disclosure_single", lang, across),

@@ -6,11 +6,12 @@ from dataclasses import replace
 
 import pandas as pd
 
-from gjj_dash.figures import cards, trends
+from gjj_dash.figures import cards, timeline, trends
 from gjj_dash.figures.blocks import Block, View
 from gjj_dash.figures.charts import Axes, bar_chart, chart_frame, matrix_chart
 from gjj_dash.figures.facts import Fact, Frame, SeriesRows, fact, series_fact
 from gjj_dash.figures.tabulate import chart_records, facts_table, named, units_of
+from gjj_dash.figures.year_axis import YearMarks
 from gjj_dash.i18n import t
 from gjj_dash.model.values import Dataset
 
@@ -119,7 +120,7 @@ def service_block(dataset: Dataset, year: int, lang: str) -> Block:
                  items=tuple(f.item for f in items))
 
 
-def branch_trend(dataset: Dataset, lang: str, changes: list[tuple[int, str]]) -> Block:
+def branch_trend(dataset: Dataset, lang: str, marks: YearMarks) -> Block:
     """Windows and staff of each branch across the years (only years whose report gives branch figures)."""
     cat = dataset.catalogue
     per_year: trends.PerYear = {}
@@ -130,7 +131,7 @@ def branch_trend(dataset: Dataset, lang: str, changes: list[tuple[int, str]]) ->
             for b in cat.branches() for m in COMPARED
         ]
     return trends.trend_block(per_year, key="halls_branch_trend", title=t("halls.branch_trend_title", lang),
-                              y_title=units_of(cat, COMPARED), lang=lang, changes=changes,
+                              y_title=units_of(cat, COMPARED), lang=lang, marks=marks,
                               notes=(t("halls.branch_trend_note", lang),))
 
 
@@ -138,7 +139,7 @@ def halls_view(dataset: Dataset, frame: Frame, year: int, lang: str) -> View:
     """The 服务大厅 page of a year."""
     frame = SeriesRows(frame) if isinstance(frame, pd.DataFrame) else frame
     cat = dataset.catalogue
-    changes = trends.format_changes(dataset, lang)
+    marks = timeline.year_marks(dataset, lang)
     visits = [m.id for m in cat.measures_in("service")]
 
     def headline(y: int) -> list[Fact]:
@@ -148,15 +149,15 @@ def halls_view(dataset: Dataset, frame: Frame, year: int, lang: str) -> View:
         return [
             trends.trend_block(trends.series_per_year(dataset, frame, SERIES, lang), key="halls_trend",
                                title=t("halls.trend_title", lang), y_title=units_of(cat, SERIES), lang=lang,
-                               changes=changes),
-            branch_trend(dataset, lang, changes),
+                               marks=marks),
+            branch_trend(dataset, lang, marks),
             trends.delta_block(dataset, year, headline, key="halls_delta", lang=lang),
         ]
 
     return View(
         year=year,
         intro=t("halls.intro", lang, year=year),
-        year_note=trends.year_note(dataset, year, lang),
+        year_note=timeline.year_note(dataset, year, lang),
         cards=cards.cards(dataset, year, headline, lang),
         blocks=(branch_block(dataset, year, lang), facility_block(dataset, year, lang),
                 service_block(dataset, year, lang)),

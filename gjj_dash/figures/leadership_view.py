@@ -13,7 +13,7 @@ from gjj_dash.figures.board import Board
 from gjj_dash.figures.charts import Axes, chart_frame, trend_chart
 from gjj_dash.figures.indicator_text import detail, headline, part_text, reason, sample_label, sources
 from gjj_dash.figures.indicators import Reading
-from gjj_dash.figures.trends import format_changes
+from gjj_dash.figures.timeline import year_marks
 from gjj_dash.i18n import t
 from gjj_dash.model.values import Dataset
 
@@ -110,16 +110,17 @@ def trend_table(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
 
 
 def trend_figure(dataset: Dataset, frame: pd.DataFrame, label: str, lang: str = "zh") -> go.Figure:
-    """The indicator across the years as a line in percent; a year without a value leaves a gap, marked with an
-    × on the axis and its reason; a small sample's point carries its count."""
+    """The indicator across the years as a line in percent; a loaded year without a value leaves a gap, marked with
+    an × on the axis and its reason; years not loaded are a labelled band (no line crosses them); a format change
+    is dotted only where its year is known; a small sample's point carries its count."""
     records = [
         {"category": r.year, "series": label, "value": r.value, "display": r.shown, "approximate": False,
          "blank": False}
         for r in frame.itertuples(index=False)
     ]
     axes = Axes(t("lead.chart_title", lang, label=label), t("common.year", lang), t("lead.chart_axis", lang))
-    figure = trend_chart(chart_frame(records), axes, changes=_changes(dataset, lang))
-    gaps = frame[frame["gap"] != ""]
+    figure = trend_chart(chart_frame(records), axes, marks=year_marks(dataset, lang))
+    gaps = frame[(frame["gap"] != "") & frame["year"].isin(dataset.years)]  # a year not loaded is its band's
     if not gaps.empty:  # the reasons are in the table below and on hover: labels would overlap on a narrow chart
         figure.add_trace(go.Scatter(
             x=gaps["year"].tolist(), y=[0.0] * len(gaps), mode="markers", name=t("lead.chart_gap", lang),
@@ -128,14 +129,3 @@ def trend_figure(dataset: Dataset, frame: pd.DataFrame, label: str, lang: str = 
             hovertemplate="%{x}: %{text}<extra></extra>",
         ))
     return figure
-
-
-def _changes(dataset: Dataset, lang: str) -> list[tuple[int, str]]:
-    """The format changes named as readers say them (旧版统计表, 2019年版, 2021年版): the chart sits in a column."""
-    formats = dataset.catalogue.formats
-    out = []
-    for year, _ in format_changes(dataset, lang):
-        found = formats.get(dataset.format_of(year))
-        name = dataset.format_name(year, lang) if found is None else (found.short_en if lang == "en" else found.short)
-        out.append((year, t("pub.format_from", lang, label=name)))
-    return out

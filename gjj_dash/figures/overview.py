@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from gjj_dash.figures import cards, trends
+from gjj_dash.figures import cards, timeline, trends
 from gjj_dash.figures.blocks import Block, View
 from gjj_dash.figures.facts import Fact, Frame, SeriesRows, series_fact
 from gjj_dash.figures.halls_view import SERIES as HALL_SERIES
@@ -33,10 +33,14 @@ def overview_view(dataset: Dataset, frame: Frame, year: int, lang: str) -> View:
 
     def across() -> list[Block]:
         per_year = trends.series_per_year(dataset, rows, KPI_SERIES, lang)
-        table = Block(key="overview_years", title=t("overview.trend", lang), table=trends.trend_table(per_year, lang),
-                      stem="overview-years", items=KPI_SERIES)
+        marks = timeline.year_marks(dataset, lang)
+        cells = [i for items in per_year.values() for i in items]
+        table = Block(key="overview_years", title=t("overview.trend", lang),
+                      table=trends.trend_table(per_year, lang, marks), stem="overview-years", items=KPI_SERIES,
+                      notes=trends.table_notes(cells, lang))
         return [table, trends.delta_block(dataset, year, figures, key="overview_delta", lang=lang)]
 
-    return View(year=year, intro=t("overview.intro", lang, year=year), year_note=trends.year_note(dataset, year, lang),
+    return View(year=year, intro=t("overview.intro", lang, year=year),
+                year_note=timeline.year_note(dataset, year, lang),
                 cards=cards.cards(dataset, year, figures, lang, extra=halls_note),
                 trends=trends.across(dataset, year, "overview_single", lang, across))

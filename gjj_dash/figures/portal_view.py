@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from gjj_dash.figures import cards, trends
+from gjj_dash.figures import cards, timeline, trends
 from gjj_dash.figures.blocks import Block, View
 from gjj_dash.figures.charts import Axes, bar_chart, chart_frame
 from gjj_dash.figures.facts import Fact, Frame, SeriesRows, fact, series_fact
@@ -79,7 +79,7 @@ def portal_view(dataset: Dataset, frame: Frame, year: int, lang: str) -> View:
     """The 门户与查询 page of a year."""
     frame = SeriesRows(frame) if isinstance(frame, pd.DataFrame) else frame
     cat = dataset.catalogue
-    changes = trends.format_changes(dataset, lang)
+    marks = timeline.year_marks(dataset, lang)
     outreach = [m.id for m in cat.measures_in("outreach")]
     reading = [cat.measures[READING_POINTS].restates, READING_POINTS]
 
@@ -93,20 +93,20 @@ def portal_view(dataset: Dataset, frame: Frame, year: int, lang: str) -> View:
         return [
             trends.trend_block(trends.series_per_year(dataset, frame, SERIES, lang), key="portal_trend",
                                title=t("portal.trend_title", lang), y_title=units_of(cat, SERIES), lang=lang,
-                               changes=changes),
+                               marks=marks),
             trends.trend_block(trends.cells_per_year(dataset, outreach, lang), key="portal_outreach_trend",
                                title=t("portal.outreach_trend_title", lang), y_title=units_of(cat, outreach),
-                               lang=lang, changes=changes, notes=(t("portal.units_note", lang),)),
+                               lang=lang, marks=marks, notes=(t("portal.units_note", lang),)),
             trends.trend_block(trends.cells_per_year(dataset, reading, lang), key="portal_reading_trend",
                                title=t("portal.reading_trend_title", lang), y_title=units_of(cat, reading),
-                               lang=lang, changes=changes),
+                               lang=lang, marks=marks),
             trends.delta_block(dataset, year, compared, key="portal_delta", lang=lang),
         ]
 
     return View(
         year=year,
         intro=t("portal.intro", lang, year=year),
-        year_note=trends.year_note(dataset, year, lang),
+        year_note=timeline.year_note(dataset, year, lang),
         cards=cards.cards(dataset, year, headline, lang),
         blocks=(
             access_block(dataset, frame, year, lang),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from gjj_dash.figures import cards, trends
+from gjj_dash.figures import cards, timeline, trends
 from gjj_dash.figures.applicants import applicants_block, carry_block, is_new
 from gjj_dash.figures.blocks import Block, View
 from gjj_dash.figures.crossformat import across_block, present
@@ -49,7 +49,7 @@ def requests_view(dataset: Dataset, frame: Frame, year: int, lang: str) -> View:
     """The 依申请公开与复议诉讼 page of a year."""
     frame = SeriesRows(frame) if isinstance(frame, pd.DataFrame) else frame
     cat = dataset.catalogue
-    changes = trends.format_changes(dataset, lang)
+    marks = timeline.year_marks(dataset, lang)
     outcomes = group_ids(dataset, "outcomes")
 
     def compared(y: int) -> list[Fact]:
@@ -61,13 +61,13 @@ def requests_view(dataset: Dataset, frame: Frame, year: int, lang: str) -> View:
         ids = [i.item for i in next(iter(counts.values()))]
         return [
             across_block(trends.trend_block(counts, key="requests_trend", title=t("requests.trend_title", lang),
-                                            y_title=units_of(cat, ids), lang=lang, changes=changes),
-                         dataset, counts, lang),
+                                            y_title=units_of(cat, ids), lang=lang, marks=marks),
+                         dataset, counts, lang, marks),
             across_block(trends.stack_block(shares, key="requests_outcome_trend",
                                             title=t("requests.outcome_trend_title", lang),
-                                            y_title=units_of(cat, outcomes), lang=lang, changes=changes,
+                                            y_title=units_of(cat, outcomes), lang=lang, marks=marks,
                                             notes=(t("requests.harmonised_note", lang),)),
-                         dataset, shares, lang),
+                         dataset, shares, lang, marks),
             *((carry,) if carry is not None else ()),
             trends.delta_block(dataset, year, compared, key="requests_delta", lang=lang),
         ]
@@ -98,7 +98,7 @@ def requests_view(dataset: Dataset, frame: Frame, year: int, lang: str) -> View:
     return View(
         year=year,
         intro=t("requests.intro", lang, year=year),
-        year_note=trends.year_note(dataset, year, lang),
+        year_note=timeline.year_note(dataset, year, lang),
         cards=headline_cards,
         summary=(none,) if none else (),
         blocks=blocks,

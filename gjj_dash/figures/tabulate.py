@@ -38,6 +38,16 @@ def note_of(item: Fact, lang: str) -> str:
     return "；".join(notes) if lang == "zh" else "; ".join(notes)
 
 
+def year_cell(item: Fact, lang: str) -> str:
+    """A figure in a table across years: 本年度报表无此项 where the year's format has no such row (never "—" as if
+    left blank), "— 未填报" for a blank cell, and a total the dashboard computed marked as such."""
+    if item.missing:
+        return t("pub.note_missing", lang)
+    if item.derived and not item.display.startswith("—"):  # fact() already says "— 未填报（该行各列之和 N）"
+        return t("gaps.derived" if item.derived >= item.cells else "gaps.derived_part", lang, value=item.display)
+    return item.display
+
+
 def named(label: str, official: str, lang: str, header: str = "") -> dict[str, str]:
     """The label column(s) of a table row: the label, and in English the official Chinese label beside it."""
     first = {header or t("common.item", lang): label}

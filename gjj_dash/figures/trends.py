@@ -1,41 +1,25 @@
-"""Figures: figures across years — trends, channel shares, report-format changes and year-on-year tables as sections."""
+"""Figures: figures across years — trends, channel shares and comparisons as sections, broken and marked where years
+are not loaded."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
-from itertools import pairwise
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from gjj_dash.figures import timeline
 from gjj_dash.figures.blocks import Block
 from gjj_dash.figures.charts import Axes, bar_chart, chart_frame, trend_chart
 from gjj_dash.figures.facts import Fact, Frame, delta, fact, series_fact
-from gjj_dash.figures.tabulate import beside, named
+from gjj_dash.figures.tabulate import beside, named, year_cell
+from gjj_dash.figures.year_axis import NO_MARKS, YearMarks
 from gjj_dash.i18n import t
 from gjj_dash.model.values import CENTRE, Dataset
+from gjj_dash.model.years import span_text
 
 PerYear = dict[int, list[Fact]]
-
-
-def format_changes(dataset: Dataset, lang: str) -> list[tuple[int, str]]:
-    """The loaded years where the report format differs from the year before, with the new format's name."""
-    years = dataset.years
-    out = []
-    for prev, year in pairwise(years):
-        if dataset.format_of(year) != dataset.format_of(prev):
-            out.append((year, t("pub.format_from", lang, label=dataset.format_name(year, lang))))
-    return out
-
-
-def year_note(dataset: Dataset, year: int, lang: str) -> str:
-    """The sentence when no change can be shown: one year loaded, or the previous year missing."""
-    if len(dataset.years) == 1:
-        return t("common.single_year", lang, year=year)
-    if dataset.previous_year(year) is None:
-        return t("common.no_prev", lang, prev=year - 1)
-    return ""
 
 
 def across(dataset: Dataset, year: int, key: str, lang: str, build: Callable[[], Sequence[Block]]) -> tuple[Block, ...]:
@@ -55,10 +39,11 @@ def cells_per_year(dataset: Dataset, items: Sequence[str], lang: str, unit: str 
     return {y: [fact(dataset, y, i, lang, unit=unit) for i in items] for y in dataset.years}
 
 
-def trend_records(per_year: PerYear, changes: Sequence[tuple[int, str]] = ()) -> list[dict]:
-    """Chart rows across years; `break` where the format changes and the series' mapping in the new format carries a
-    caveat the year before's did not (2019 → 2021 with the same caveat stays one line)."""
-    changed = {year for year, _ in changes}
+def trend_records(per_year: PerYear, marks: YearMarks = NO_MARKS) -> list[dict]:
+    """Chart rows across years; `break` where the format is known to change and the series' mapping in the new format
+    carries a caveat the year before's did not (2019 → 2021 with the same caveat stays one line). A change across
+    years not loaded needs no break: the line stops at the gap anyway."""
+    changed = {year for year, _ in marks.changes}
     before: dict[str, str] = {}
     records = []
     for year, items in per_year.items():
@@ -78,14 +63,30 @@ def trend_records(per_year: PerYear, changes: Sequence[tuple[int, str]] = ()) ->
     return records
 
 
-def trend_table(per_year: PerYear, lang: str) -> pd.DataFrame:
-    """Years as rows, one column per figure (label and unit in the header), figures as people read them."""
-    rows = []
-    for year, items in per_year.items():
-        row = {t("common.year", lang): str(year)}
-        row |= {beside(i, lang): i.display for i in items}
-        rows.append(row)
-    return pd.DataFrame(rows)
+def with_gaps(rows: dict[int, dict[str, str]], marks: YearMarks, lang: str) -> pd.DataFrame:
+    """A table across years (one row per loaded year, by year) with a row per run of years not loaded, in order:
+    "2017—2023年" and 未导入 in every other column."""
+    columns = list(dict.fromkeys(k for row in rows.values() for k in row))
+    year, absent = t("common.year", lang), t("gaps.not_loaded", lang)
+    every = dict(rows)
+    for gap in marks.gaps:
+        every[gap.first] = dict.fromkeys(columns, absent) | {year: span_text((gap.first, gap.last), lang)}
+    return pd.DataFrame([every[y] for y in sorted(every)], columns=columns)
+
+
+def trend_table(per_year: PerYear, lang: str, marks: YearMarks = NO_MARKS) -> pd.DataFrame:
+    """Years as rows (and a row per run of years not loaded), one column per figure (label and unit in the header),
+    figures as people read them: 本年度报表无此项 where the year's format has no such row, derived totals marked."""
+    rows = {year: {t("common.year", lang): str(year)} | {beside(i, lang): year_cell(i, lang) for i in items}
+            for year, items in per_year.items()}
+    return with_gaps(rows, marks, lang)
+
+
+def table_notes(items: Iterable[Fact], lang: str) -> tuple[str, ...]:
+    """What a table across years needs said below it: the rows a format lacks against blank ones, derived totals."""
+    items = list(items)
+    notes = [t("gaps.missing_row_note", lang)] if any(i.missing for i in items) else []
+    return (*notes, *([t("gaps.derived_note", lang)] if any(i.derived for i in items) else []))
 
 
 def _enough(per_year: PerYear, key: str, title: str, lang: str) -> Block | None:
@@ -106,47 +107,57 @@ def _year_axes(y_title: str, lang: str) -> Axes:
 
 
 def _chart_block(
-    per_year: PerYear, key: str, title: str, fig: go.Figure, alt: str, notes: tuple[str, ...], lang: str
+    per_year: PerYear, key: str, title: str, fig: go.Figure, alt: str, notes: tuple[str, ...], lang: str,
+    marks: YearMarks,
 ) -> Block:
-    """A section across years: the chart, the years-by-figure table, and the items it shows."""
-    return Block(key=key, title=title, figure=fig, table=trend_table(per_year, lang), stem=key, alt=alt, notes=notes,
-                 items=shown_items(per_year))
+    """A section across years: the chart (its text alternative naming the years not loaded), the years-by-figure
+    table, what the table's words mean, and the items it shows."""
+    cells = [i for items in per_year.values() for i in items]
+    return Block(key=key, title=title, figure=fig, table=trend_table(per_year, lang, marks), stem=key,
+                 alt=" ".join(a for a in (alt, marks.summary) if a),
+                 notes=(*notes, *mark_notes(marks, lang), *table_notes(cells, lang)), items=shown_items(per_year))
+
+
+def mark_notes(marks: YearMarks, lang: str) -> list[str]:
+    """What the chart's marks mean: the dotted lines of known format changes, the bands of years not loaded."""
+    return [*([t("gaps.change_lines", lang)] if marks.changes else []), *([marks.summary] if marks.summary else [])]
 
 
 def trend_block(
-    per_year: PerYear, *, key: str, title: str, y_title: str, lang: str, changes: Sequence[tuple[int, str]],
+    per_year: PerYear, *, key: str, title: str, y_title: str, lang: str, marks: YearMarks,
     notes: Sequence[str] = (),
 ) -> Block:
-    """A line per figure across the years, followed by the numbers."""
+    """A line per figure across the years (broken at years not loaded), followed by the numbers."""
     if (empty := _enough(per_year, key, title, lang)) is not None:
         return empty
-    records = trend_records(per_year, changes)
+    records = trend_records(per_year, marks)
     frame = chart_frame(records).assign(**{"break": [r["break"] for r in records]})
-    fig = trend_chart(frame, _year_axes(y_title, lang), changes=changes)
+    fig = trend_chart(frame, _year_axes(y_title, lang), marks=marks)
     cut = [t("pub.trend_break", lang)] if any(r["break"] for r in records) else []
     return _chart_block(per_year, key, title, fig, t("pub.trend_alt", lang, title=title),
-                        (t("pub.trend_markers", lang), *cut, *notes), lang)
+                        (t("pub.trend_markers", lang), *cut, *notes), lang, marks)
 
 
 def stack_block(
-    per_year: PerYear, *, key: str, title: str, y_title: str, lang: str, changes: Sequence[tuple[int, str]],
+    per_year: PerYear, *, key: str, title: str, y_title: str, lang: str, marks: YearMarks,
     notes: Sequence[str] = (),
 ) -> Block:
-    """Stacked bars per year (the parts of a whole, e.g. outcome categories), followed by the numbers."""
+    """Stacked bars per year (the parts of a whole, e.g. outcome categories; a year not loaded an empty slot),
+    followed by the numbers."""
     if (empty := _enough(per_year, key, title, lang)) is not None:
         return empty
-    fig = bar_chart(chart_frame(trend_records(per_year)), _year_axes(y_title, lang), stacked=True, changes=changes)
-    return _chart_block(per_year, key, title, fig, t("pub.stack_alt", lang, title=title), tuple(notes), lang)
+    fig = bar_chart(chart_frame(trend_records(per_year)), _year_axes(y_title, lang), stacked=True, marks=marks)
+    return _chart_block(per_year, key, title, fig, t("pub.stack_alt", lang, title=title), tuple(notes), lang, marks)
 
 
 def share_block(
-    per_year: PerYear, *, key: str, title: str, lang: str, changes: Sequence[tuple[int, str]],
-    notes: Sequence[str] = (),
+    per_year: PerYear, *, key: str, title: str, lang: str, marks: YearMarks, notes: Sequence[str] = (),
 ) -> Block:
-    """Each figure's share of the year's sum (stacked to 100 %); years where all are 0 or absent are left out."""
+    """Each figure's share of the year's sum (stacked to 100 %); years where all are 0 or absent are left out, a run
+    of years not loaded is an empty slot (and a row of the table)."""
     if (empty := _enough(per_year, key, title, lang)) is not None:
         return empty
-    records, rows = [], []
+    records, rows = [], {}
     for year, items in per_year.items():
         total = sum(i.amount for i in items)
         if total <= 0:
@@ -157,35 +168,38 @@ def share_block(
             records.append({"category": year, "series": i.label, "value": share, "display": f"{share:.1%}",
                             "approximate": False, "blank": i.blank})
             row[beside(replace(i, unit=""), lang)] = f"{share:.1%}"
-        rows.append(row)
+        rows[year] = row
     if len(rows) < 2:
         return Block(key=key, title=title, empty=t("pub.no_share", lang))
     axes = Axes("", t("common.year", lang), t("pub.share_axis", lang), t("common.item", lang))
-    fig = bar_chart(chart_frame(records), axes, stacked=True, percent=True, changes=changes)
-    return Block(key=key, title=title, figure=fig, table=pd.DataFrame(rows), stem=key,
-                 alt=t("pub.share_alt", lang, title=title), notes=tuple(notes), items=shown_items(per_year))
+    fig = bar_chart(chart_frame(records), axes, stacked=True, percent=True, marks=marks)
+    return Block(key=key, title=title, figure=fig, table=with_gaps(rows, marks, lang), stem=key,
+                 alt=" ".join(a for a in (t("pub.share_alt", lang, title=title), marks.summary) if a),
+                 notes=(*notes, *mark_notes(marks, lang)), items=shown_items(per_year))
 
 
 def delta_block(
     dataset: Dataset, year: int, build: Callable[[int], list[Fact]], *, key: str, lang: str
 ) -> Block:
-    """The selected year beside the previous one, figure by figure, with the change; its items are the figures'
-    (for the data-quality marker)."""
-    title = t("pub.delta_title", lang)
+    """The selected year beside the year its changes are measured from — the year before, or across years not loaded
+    the latest loaded year, named with the gap in the title — figure by figure, with the change; its items are the
+    figures' (for the data-quality marker)."""
+    title = timeline.delta_title(dataset, year, lang)
     now_items = build(year)
-    prev = dataset.previous_year(year)
+    prev = timeline.compared_year(dataset, year)
     if prev is None:  # the sentence instead of the table still names the figures it is about
-        return Block(key=key, title=title, empty=year_note(dataset, year, lang),
+        return Block(key=key, title=title, empty=timeline.year_note(dataset, year, lang),
                      items=tuple(dict.fromkeys(f.item for f in now_items)))
     pairs = list(zip(now_items, build(prev), strict=True))
     rows = []
     for now, before in pairs:
         rows.append({
             **named(now.label, now.official, lang),
-            str(prev): before.display,
-            str(year): now.display,
+            str(prev): year_cell(before, lang),
+            str(year): year_cell(now, lang),
             t("pub.change", lang): delta(now, before, lang) or "—",
             t("common.unit", lang): now.unit,
         })
-    return Block(key=key, title=title, table=pd.DataFrame(rows), stem=key, notes=(t("pub.delta_note", lang),),
+    notes = (timeline.delta_note(dataset, year, lang), *table_notes((f for pair in pairs for f in pair), lang))
+    return Block(key=key, title=title, table=pd.DataFrame(rows), stem=key, notes=notes,
                  items=tuple(dict.fromkeys(f.item for pair in pairs for f in pair)))

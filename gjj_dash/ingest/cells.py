@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from gjj_dash.ingest.draft import Field, Line
+from gjj_dash.ingest.draft import Field, Line, added_head
 from gjj_dash.ingest.messages import problem
 from gjj_dash.model.catalogue import HEADING_UNIT, Catalogue, Indicator
 from gjj_dash.model.labels import find_column
@@ -59,6 +59,8 @@ def check_line(line: Line, ind: Indicator, ctx: Context) -> None:
     table = ctx.catalogue.tables.get((ind.format, ind.table))
     title = table.title if table else ""
     for given, cell in line.values:
+        if added_head(given) is not None:
+            continue  # a column the report adds: gjj_dash.ingest.extra_columns keeps it
         filled = bool(cell.text.strip()) and normalise_text(cell.text) not in PLACEHOLDERS
         col = find_column(ctx.catalogue, ind, given)
         if not ind.has_value or col is None:

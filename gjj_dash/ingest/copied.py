@@ -6,6 +6,11 @@ words: a row starts at a row label (after the figures of the row before), a head
 the first row label or figure, and a caption (第二十条第（一）项, the 勾稽关系 note) stands alone. Two TABs with nothing
 between are a blank cell; without TABs a blank cell leaves no trace, so a row short of figures is refused where it
 stands (validation), never filled in.
+
+A head word the tables lack (a column a province adds, “其中：网上申请”) stays in the head, its lines joined while
+nothing separates them. With TABs a head's rows are told apart too: cells of one row have a TAB between them, so two
+cells with none between stand in two rows (where the head places an added column depends on its row). Without TABs
+the head is one row, and validation places an added column only where every reading of it agrees.
 """
 
 from __future__ import annotations
@@ -44,8 +49,11 @@ def looks_copied(text: str, catalogue: Catalogue) -> bool:
 
 @dataclass
 class _Cell:
+    """One cell's text, the line it starts on, and (with TABs) which stretch between TABs it came from."""
+
     text: str
     line: int
+    group: int | None = None
 
 
 @dataclass
@@ -57,6 +65,8 @@ class _Rows:
     current: list[str] = field(default_factory=list)
     head: bool = False
     figures: bool = False
+    group: int | None = None  # the TAB stretch of the cell taken last
+    added: bool = False  # the cell taken last was a head word the tables lack
 
     def close(self) -> None:
         if self.current:
@@ -108,6 +118,13 @@ def _kind(text: str, catalogue: Catalogue) -> str:
 
 def _take(cell: _Cell, following: str, state: _Rows, catalogue: Catalogue) -> None:
     kind = _kind(cell.text, catalogue)
+    in_head = state.head and bool(state.current)
+    same_stretch = cell.group is not None and cell.group == state.group
+    state.group = cell.group
+    if in_head and kind in ("text", "column"):
+        _head_cell(cell, kind, same_stretch, state)
+        return
+    state.added = False
     if kind == "blank":
         if state.current and not state.head:
             state.current.append("")
@@ -134,21 +151,43 @@ def _take(cell: _Cell, following: str, state: _Rows, catalogue: Catalogue) -> No
     state.current.append(cell.text)
 
 
+def _head_cell(cell: _Cell, kind: str, same_stretch: bool, state: _Rows) -> None:
+    """A word of a head row: a column word, or a short text the tables lack (a column the report adds) — its lines
+    joined while nothing separates them. A cell in the same TAB stretch as the one before starts the head's next
+    row (a row's cells have TABs between them); long text is prose after the table."""
+    added = kind == "text"
+    if added and len(cell.text) >= _PROSE:
+        state.end_table()
+        state.doc.add_paragraph(cell.text)
+        state.added = False
+        return
+    if added and state.added and (cell.group is None or same_stretch):
+        state.current[-1] += cell.text
+        return
+    if same_stretch:
+        state.close()
+        state.head = True
+    state.current.append(cell.text)
+    state.added = added
+
+
 def _cells(text: str, catalogue: Catalogue) -> list[_Cell]:
     """The copy's cells in order: with TABs, the lines between two TABs are one cell's paragraphs (split again where
     they hold two cells: a figure, or a whole word followed by another); without, each line is a cell."""
     tabbed = any("\t" in line for line in text.splitlines())
     out: list[_Cell] = []
     group: list[_Cell] = []
+    stretch = 0 if tabbed else None
     for number, line in enumerate(text.splitlines(), start=1):
         pieces = line.split("\t") if tabbed else [line]
         for n, piece in enumerate(pieces):
             if n:  # a TAB: the cell before it has ended
-                out += _split(group, catalogue) or [_Cell("", number)]
+                out += _split(group, catalogue) or [_Cell("", number, stretch)]
                 group = []
+                stretch = (stretch or 0) + 1
             cleaned = tidy(piece)
             if cleaned:
-                group.append(_Cell(cleaned, number))
+                group.append(_Cell(cleaned, number, stretch))
     out += _split(group, catalogue)  # without TABs the whole text is one stretch: every line a cell, or a part
     return out
 
@@ -160,7 +199,7 @@ def _split(lines: list[_Cell], catalogue: Catalogue) -> list[_Cell]:
     for line in lines:
         if out and not is_figure(out[-1].text) and not is_figure(line.text) and _joins(out[-1].text, line.text,
                                                                                           catalogue):
-            out[-1] = _Cell(out[-1].text + line.text, out[-1].line)
+            out[-1] = _Cell(out[-1].text + line.text, out[-1].line, out[-1].group)
         else:
             out.append(line)
     return out

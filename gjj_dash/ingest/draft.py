@@ -13,6 +13,17 @@ LABEL_COLUMN = "统计指标"  # the label column's name in problems (“第3行
 FOOTER_KEYS = ("填报单位", "单位负责人", "审核人", "填报人", "联系电话")
 _YEAR = re.compile(r"^\((\d{4})年度?\)$")
 _FOOTER = re.compile(r"(填报单位|单位负责人|审核人|填报人|联系电话)\s*(?:\(\s*盖章\s*\))?\s*:")
+_ADDED = "+"  # how a Line names a column its table's head adds: “+” and the head as printed (see added_column)
+
+
+def added_column(head: str) -> str:
+    """The name a Line gives a value under a column the report adds to its table (its printed head)."""
+    return _ADDED + head.strip()
+
+
+def added_head(name: str) -> str | None:
+    """The printed head of a column the report adds, when a Line's column name is one; else None."""
+    return name[len(_ADDED) :] if name.startswith(_ADDED) else None
 
 
 @dataclass(frozen=True)
@@ -32,7 +43,8 @@ class Field:
 
 @dataclass(frozen=True)
 class Line:
-    """One table row as the file gives it: label, unit (when the layout has one) and value cells by column id."""
+    """One table row as the file gives it: label, unit (when the layout has one) and value cells by column id or
+    head, in the order the file prints them (a column the report adds named by added_column)."""
 
     label: Field
     unit: Field | None

@@ -5,7 +5,8 @@ A report as published (Draft.printed) is read as it prints: a label printed with
 number and place say so (a warning names both wordings); a row the catalogue lacks, or a group label printed as a
 row of figures (“（六）其他处理” without its 1.–3.), is kept as an extra row of its table with its printed label,
 after the row it follows; every table of the format must be there. A provincial table keeps its rows as printed:
-none is required, its units are its own, and its labels, order and column heads are kept for showing it.
+none is required, its units are its own, and its labels, order and column heads are kept for showing it. A column
+the table's head adds is kept the same way (gjj_dash.ingest.extra_columns: report.json's extra_columns).
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ import hashlib
 import re
 
 from gjj_dash.ingest.cells import Context, check_line, read_cell, record
-from gjj_dash.ingest.draft import LABEL_COLUMN, Draft, Field, Line
+from gjj_dash.ingest.draft import LABEL_COLUMN, Draft, Field, Line, added_head
+from gjj_dash.ingest.extra_columns import keep_cells
 from gjj_dash.ingest.messages import problem
 from gjj_dash.model.catalogue import Catalogue, Indicator
 from gjj_dash.model.labels import find_rows, label_key, stem
@@ -33,16 +35,18 @@ def _top(ind: Indicator, catalogue: Catalogue) -> str:
 
 
 def check_table(draft: Draft, ctx: Context) -> None:
-    """Match every line to one catalogue row, keep a report's extra rows, then check each row's unit and cells."""
+    """Match every line to one catalogue row, keep a report's extra rows and columns, then check each row's unit and
+    cells."""
     catalogue, fmt = ctx.catalogue, draft.format or ""
     rows = catalogue.rows(fmt)
     seen: dict[str, Field] = {}
     units: dict[str, str] = {}
     extras: list[dict] = []
+    added: dict[tuple, dict] = {}  # the columns the report adds, by (format, table, id)
     section, last = "", None
     for line in draft.lines:
         ind = _match(line, draft, ctx, section, seen, last)
-        if ind is None or _extra(line, ind, draft, ctx, last, extras):
+        if ind is None or _extra(line, ind, draft, ctx, last, extras, added):
             continue
         section, last = _top(ind, catalogue), ind
         if ind.id in seen:
@@ -54,6 +58,8 @@ def check_table(draft: Draft, ctx: Context) -> None:
         units[ind.id] = line.unit.text.strip() if line.unit else ""
         if not line.broken:
             check_line(line, ind, ctx)
+            if ind.has_value:
+                keep_cells(line, ind, ind.id, "", ctx, added)
     if not draft.lines:
         ctx.problems.append(problem("no_rows"))
         return
@@ -66,6 +72,8 @@ def check_table(draft: Draft, ctx: Context) -> None:
     ctx.records.sort(key=lambda r: order[r["indicator"]])
     if extras:
         draft.report["extra_rows"] = extras
+    if added:
+        draft.report["extra_columns"] = list(added.values())
     if catalogue.formats[fmt].provincial:
         draft.report["printed_rows"] = [
             {"id": i, "label": f.text.strip(), "unit": units[i]} for i, f in seen.items()
@@ -106,9 +114,11 @@ def _by_place(line: Line, fmt: str, last: Indicator | None, seen: dict, catalogu
     return nxt if ratio >= _TYPO_RATIO else None
 
 
-def _extra(line: Line, ind: Indicator, draft: Draft, ctx: Context, last: Indicator | None, extras: list) -> bool:
+def _extra(line: Line, ind: Indicator, draft: Draft, ctx: Context, last: Indicator | None, extras: list,
+           added: dict) -> bool:
     """Keep a report's row the catalogue lacks (or a group label printed with figures) as an extra row of its table,
-    with its printed label, after the row it follows; True when the line was one."""
+    with its printed label, after the row it follows (its cells under added columns too); True when the line was
+    one."""
     known = bool(find_rows(ctx.catalogue, draft.format or "", line.label.text))
     group_with_figures = known and not ind.has_value and any(f.text.strip() for _, f in line.values)
     if not draft.printed or (known and not group_with_figures) or (not known and ind is not last):
@@ -131,6 +141,8 @@ def _extra(line: Line, ind: Indicator, draft: Draft, ctx: Context, last: Indicat
         reading = read_cell(cell, unit, given, ctx.problems)
         if reading is not None:
             ctx.records.append(record(ctx.year, ind.format, extra_id, given, cell, reading, ctx.source(title, cell)))
+    if any(added_head(given) is not None for given, _ in line.values):
+        keep_cells(line, ind, extra_id, unit, ctx, added)
     return True
 
 

@@ -7,6 +7,11 @@ cells, read by position). Printed rows (a report's cells separated by “ | ” 
 collapsed, row-spanning group labels before a row's label, and table 四 as one row of 15 figures. The format is told
 from the words first (gjj_dash.ingest.detect), then every row is read with that format's columns; validation does
 the rest.
+
+A head naming a column the catalogue's table lacks keeps it (gjj_dash.ingest.extra_columns): a one-row head or a
+template's head by position, a printed head of merged cells by where the column stands among the ones it names.
+Every printed row of that table must then carry exactly its columns: a row short of a figure is refused, a figure
+beyond the last column is an error at its cell.
 """
 
 from __future__ import annotations
@@ -15,7 +20,8 @@ from dataclasses import dataclass, field
 
 from gjj_dash.ingest.decode import Row, in_sheet
 from gjj_dash.ingest.detect import NEW_FORMATS, Words, decide, votes, words
-from gjj_dash.ingest.draft import LABEL_COLUMN, Draft, Field, Line
+from gjj_dash.ingest.draft import LABEL_COLUMN, Draft, Field, Line, added_column, added_head
+from gjj_dash.ingest.extra_columns import Head, place
 from gjj_dash.ingest.messages import column_letter, problem
 from gjj_dash.model.catalogue import Catalogue
 from gjj_dash.model.labels import label_key, row_index
@@ -73,9 +79,18 @@ class _State:
     flat_s4: bool = False
     sheet: str = ""
     previous: dict[int, str] = field(default_factory=dict)  # the columns of the last printed row read
+    head_rows: list[tuple[Row, list[str]]] = field(default_factory=list)  # a printed table's head, as read
+    head: Head | None = None  # that head's columns in printed order, when it adds any
+    body: bool = False  # rows read since the last head row
 
     def reset(self, *, flat: bool = False) -> None:
         self.columns, self.unit_at, self.header, self.flat_s4, self.in_head = {}, None, None, flat, False
+
+    def take_head(self, row: Row, kinds: list[str]) -> None:
+        """A printed head row: the start of a new head after rows of figures, or the next row of this one."""
+        if self.body:
+            self.head_rows, self.head, self.body = [], None, False
+        self.head_rows.append((row, kinds))
 
 
 def read_new_rows(rows: list[Row], at: int, draft: Draft, strict: bool, catalogue: Catalogue) -> None:
@@ -86,13 +101,15 @@ def read_new_rows(rows: list[Row], at: int, draft: Draft, strict: bool, catalogu
     for row in rows[:at]:
         _meta(row, draft)
     for row in rows[at:]:
-        if row.sheet != state.sheet:  # a workbook's next sheet starts afresh
+        if row.sheet != state.sheet:  # a workbook's next sheet (a report's next table) starts afresh
             state.reset()
-            state.sheet = row.sheet
+            state.sheet, state.head_rows, state.head, state.body = row.sheet, [], None, False
         if row.empty:
             continue
         kinds = [_kind(c, known) for c in row.cells]
-        if "value" not in kinds and "text" not in kinds[1:] and _header(row, kinds, state):
+        if "value" not in kinds and (taken := _header(row, kinds, state, draft.printed)):
+            if draft.printed and taken == "head":
+                state.take_head(row, kinds)
             continue
         state.in_head = False
         if kinds[0] in ("row", "both", "text") and not (kinds[0] == "text" and _meta(row, draft)):
@@ -126,20 +143,28 @@ def _where(row: Row, column: str) -> str:
     return f"{row.sheet}·{column}" if row.sheet else column
 
 
-def _header(row: Row, kinds: list[str], state: _State) -> bool:
-    """Take a header row: a template's or export's (read by position, over several rows) or a printed table's."""
+def _header(row: Row, kinds: list[str], state: _State, printed: bool) -> str:
+    """Take a header row: a template's or export's (read by position, over several rows) or a printed table's;
+    what it was (“flat” table 四, a “head” row, a “title”), or "" when the row is none.
+
+    A cell no word of the tables names is a column the table adds: by position in a template's head and in a head
+    row naming columns itself; in a printed head of merged cells, where it stands among the heads (place)."""
     named = [k for k in kinds if k in ("col", "both")]
     keys = [label_key(c) for c in row.cells]
     printed_s4 = "结果维持" in keys and (keys.count("结果维持") > 1 or kinds.count("row") > 0)
     if printed_s4 or (kinds.count("row") >= 2 and not named and {"行政复议", "行政诉讼"} <= set(keys)):
         state.reset(flat=True)
-        return True
-    if kinds[0] == "col":  # table 三's printed header rows: merged cells collapsed, columns in printed order
+        return "flat"
+    first_added = printed and kinds[0] == "text" and bool(named) and set(kinds) <= _HEAD | {"text"}
+    if (kinds[0] == "col" and (printed or "text" not in kinds)) or first_added:  # 三's printed head rows, collapsed
         unit = state.unit_at if state.in_head else None  # a 单位 column named in the block's first row stays
         state.reset()
         state.unit_at, state.in_head = unit, unit is not None
-        return True
-    if kinds[0] in ("caption", "empty") and set(kinds[1:]) <= _HEAD and set(kinds[1:]) - {"empty"}:
+        return "head"
+    if printed and kinds[0] == "group" and set(kinds) <= _HEAD | {"text"}:  # a printed head's row under no caption
+        state.in_head = True  # (申请人情况 …): where its cells stand is for place(), never their position
+        return "head"
+    if kinds[0] in ("caption", "empty") and set(kinds[1:]) <= _HEAD | {"text"} and set(kinds[1:]) - {"empty", "text"}:
         if not state.in_head:
             state.reset()
             state.header, state.in_head = row, True
@@ -148,13 +173,15 @@ def _header(row: Row, kinds: list[str], state: _State) -> bool:
                 state.columns[offset] = text
             elif kind == "unit":
                 state.unit_at = offset
+            elif kind == "text" and (named or not printed):
+                state.columns[offset] = added_column(text)
         if state.header is not None and len(row.cells) > len(state.header.cells):
             state.header = row
-        return True
-    if kinds[0] in ("caption", "title") and not named:  # a section title, caption or the form's title on its own
+        return "head"
+    if kinds[0] in ("caption", "title") and not named and "text" not in kinds[1:]:  # a title or caption on its own
         state.in_head = False
-        return True
-    return False
+        return "title"
+    return ""
 
 
 def _line(row: Row, kinds: list[str], draft: Draft, state: _State, catalogue: Catalogue, strict: bool) -> None:
@@ -163,9 +190,10 @@ def _line(row: Row, kinds: list[str], draft: Draft, state: _State, catalogue: Ca
     while at + 1 < len(kinds) and kinds[at + 1] in ("row", "both") and kinds[at] in ("row", "both"):
         at += 1
     label = Field(row.cells[at], row.number, _where(row, LABEL_COLUMN), row.page)
-    # a printed row's columns are its table's; a label the catalogue lacks (a typo, a province's own row) is read
-    # with the columns of the row before it, and validation says what it is
-    columns = state.columns or _default_columns(catalogue, state.fmt, row.cells[at]) or state.previous
+    # a printed row's columns are its table's (as its head prints them); a label the catalogue lacks (a typo, a
+    # province's own row) is read with the columns of the row before it, and validation says what it is
+    columns = state.columns or _printed_columns(catalogue, state, draft, row.cells[at]) or state.previous
+    state.body = True
     if not state.columns:
         state.previous = columns
         if state.unit_at is not None:  # printed columns after a 单位 column stand one cell further right
@@ -185,7 +213,8 @@ def _line(row: Row, kinds: list[str], draft: Draft, state: _State, catalogue: Ca
         text = row.cell(at + offset)
         if offset in columns:  # cells a workbook or pasted text left off the end of the row are empty
             name = columns[offset]
-            pairs.append((name, Field(text, row.number, _where(row, shown.get(name, name).strip()), row.page)))
+            head = added_head(name) or shown.get(name, name)
+            pairs.append((name, Field(text, row.number, _where(row, head.strip()), row.page)))
         elif offset != state.unit_at and text.strip():
             where = _where(row, column_letter(at + offset))
             draft.problems.append(problem("outside", row.number, where, given=text[:40]))
@@ -203,15 +232,22 @@ def _short(row: Row, at: int, columns: dict[int, str], draft: Draft, state: _Sta
     loses blank cells), and which one cannot be told. A worksheet drops blank cells at a row's end: those are blank."""
     count = len(row.cells) - at - 1
     pasted_sheet = draft.report.get("document", {}).get("form") == "xlsx"
-    return draft.printed and not pasted_sheet and not state.columns and 0 < count < len(columns)
+    by_position = state.columns and (state.unit_at is not None or not any(map(added_head, columns.values())))
+    return draft.printed and not pasted_sheet and not by_position and 0 < count < len(columns)
 
 
-def _default_columns(catalogue: Catalogue, fmt: str | None, label: str) -> dict[int, str]:
-    """A row met before any header: its table's columns in printed order (table 三's 自然人 … 总计)."""
-    for each in [fmt] if fmt else NEW_FORMATS:
+def _printed_columns(catalogue: Catalogue, state: _State, draft: Draft, label: str) -> dict[int, str]:
+    """A printed row's columns (no head read by position): its table's in printed order (table 三's 自然人 … 总计),
+    with the columns its printed head adds where they stand."""
+    for each in [state.fmt] if state.fmt else NEW_FORMATS:
         found = row_index(catalogue, each).get(label_key(label))
         if found:
-            return {n: c.id for n, c in enumerate(catalogue.columns_of(each, found[0].table), start=1)}
+            if state.head_rows and state.head is None and draft.printed:
+                state.head = place(state.head_rows, each, catalogue, draft.problems) or Head("", ())
+            table = found[0].table
+            names = state.head.columns if state.head and state.head.table == table else \
+                [c.id for c in catalogue.columns_of(each, table)]
+            return dict(enumerate(names, start=1))
     return {}
 
 

@@ -20,11 +20,9 @@ from gjj_dash.model.problems import Problem, Upload
 from gjj_dash.model.values import CENTRE, conform, empty_values
 from gjj_dash.quality.checks import check_values
 
-# What a report read as printed keeps with its version: how it names itself, its printed layout, its narrative.
-_KEPT = ("document", "printed_columns", "printed_rows", "extra_rows", "narrative")
-_NAME_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
-# What a report read as printed keeps with its version: how it names itself, its printed layout, its narrative.
-_KEPT = ("document", "printed_columns", "printed_rows", "extra_rows", "narrative")
+# What a report read as printed keeps with its version: how it names itself, its printed layout (rows and columns
+# the catalogue lacks included), its narrative.
+_KEPT = ("document", "printed_columns", "printed_rows", "extra_rows", "extra_columns", "narrative")
 _NAME_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "note": 2}
 

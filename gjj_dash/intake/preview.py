@@ -1,6 +1,7 @@
 """Intake: what the preview of an imported report shows — the report's own identity (title, body, form, year and
-where the year was read), every figure beside where it came from (table, row, column, PDF page), the narrative
-measures read with their sentences and those left to confirm, and the years still missing."""
+where the year was read), every figure beside where it came from (table, row, column, PDF page; a row or column the
+report adds named as printed), the narrative measures read with their sentences and those left to confirm, and the
+years still missing."""
 
 from __future__ import annotations
 
@@ -27,6 +28,10 @@ def describe(upload: Upload, catalogue: Catalogue, lang: str = "zh") -> list[str
                body=document.get("body") or "—")]
     if upload.format in catalogue.formats and catalogue.formats[upload.format].provincial:
         lines.append(t("preview.provincial", lang, format=catalogue.formats[upload.format].label))
+    if added := extra_columns(upload):
+        tables = {(tb.format, tb.id): tb.title_en if lang == "en" else tb.title for tb in catalogue.tables.values()}
+        names = "、".join(f"{tables.get((e['format'], e['table']), e['table'])}·“{e['label']}”" for e in added)
+        lines.append(t("preview.extra_columns", lang, names=names))
     return lines
 
 
@@ -35,7 +40,7 @@ def sources_frame(upload: Upload, catalogue: Catalogue, lang: str = "zh") -> pd.
     rows = []
     extras = {e["id"]: e["label"] for e in upload.report.get("extra_rows", [])}
     printed = {r["id"]: r["label"] for r in upload.report.get("printed_rows", [])}
-    heads = upload.report.get("printed_columns", {})
+    heads = upload.report.get("printed_columns", {}) | {e["id"]: e["label"] for e in extra_columns(upload)}
     for r in upload.frame.itertuples(index=False):
         if r.format == MEASURE:
             continue
@@ -44,6 +49,18 @@ def sources_frame(upload: Upload, catalogue: Catalogue, lang: str = "zh") -> pd.
         rows.append([label, column, r.raw or "—", r.source])
     names = [t(f"preview.col_{k}", lang) for k in ("row", "column", "value", "where")]
     return pd.DataFrame(rows, columns=names)
+
+
+def extra_columns(upload: Upload) -> list[dict]:
+    """The columns the report adds to its tables (report.json's extra_columns): id, table, printed head, and the
+    catalogue column each follows."""
+    return list(upload.report.get("extra_columns") or [])
+
+
+def printed_names(*reports: dict) -> dict[str, str]:
+    """The rows and columns reports add to their tables (extra_rows, extra_columns): id → the name they print."""
+    return {str(e["id"]): str(e.get("label", "")) for report in reports for key in ("extra_rows", "extra_columns")
+            for e in report.get(key) or []}
 
 
 def _column(catalogue: Catalogue, fmt: str, indicator: str, column: str) -> str:
@@ -87,11 +104,3 @@ def unconfirmed(upload: Upload) -> dict[str, list[dict]]:
 
 def _shown(hit: dict, lang: str) -> str:
     return t("preview.zero", lang) if hit.get("zero") else display(float(hit["value"]), hit["qualifier"], False, lang)
-
-
-def missing_years(years: list[int]) -> list[int]:
-    """The years between the first and the latest held that have no data (what still needs importing)."""
-    if not years:
-        return []
-    held = set(years)
-    return [y for y in range(min(held), max(held) + 1) if y not in held]

@@ -49,7 +49,9 @@ def card(item: Card, where: Where) -> str:
     value = item.value if item.value == "—" else f"{item.value} {item.unit}"
     parts = [f"<h3>{esc(item.label)}</h3>", f'<p class="value">{cell(value)}</p>']
     if item.delta:
-        parts.append(f'<p class="delta">{esc(t("site.delta", lang, delta=item.delta))}</p>')
+        said = t("gaps.site_delta", lang, compared=item.compared, delta=item.delta) if item.compared else \
+            t("site.delta", lang, delta=item.delta)
+        parts.append(f'<p class="delta">{esc(said)}</p>')
     parts.append(f'<p class="source">{esc(t("common.source_line", lang, source=item.source))}</p>')
     if item.approximate:
         parts.append(f"<p>{esc(t('common.qualifier_at_least', lang))}</p>")

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from gjj_dash.figures.blocks import View
+from gjj_dash.figures.timeline import missing_notice
 from gjj_dash.i18n import t
 from gjj_dash.model.problems import Finding
 from gjj_dash.publish.light_blocks import Where, findings_list, official_form, view
@@ -48,6 +49,7 @@ class YearContent:
     text_figures: pd.DataFrame  # every figure of the report text, as a figure table
     findings: tuple[Finding, ...]  # the year's data-quality findings, in the order the anchors number them
     files: tuple[tuple[str, str], ...]  # (site path, title) of the year's open-data files
+    missing: str = ""  # the one line naming the years not loaded between the first and the latest ("" when none)
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,11 @@ def _part(path: str, content: YearContent, part: str, links: Links, alone: bool)
     return "".join(out)
 
 
+def _notice(missing: str) -> str:
+    """The line naming the years not loaded, above a page's figures ("" when every year in between is loaded)."""
+    return f'<p class="statement missing-years">{esc(missing)}</p>' if missing else ""
+
+
 def year_page(content: YearContent, links: Links, part: str | None = None) -> Page:
     """A year's light page: every part (part=None) or one part with its sections across years."""
     year, lang = content.year, content.lang
@@ -135,12 +142,13 @@ def year_page(content: YearContent, links: Links, part: str | None = None) -> Pa
     if part is None:
         contents = "".join(f"<li>{link(path, f'{path}#{p}', t(title, lang))}</li>" for p, (title, _) in PARTS.items())
         toc = f'<nav aria-label="{esc(t("site.contents", lang))}"><ul>{contents}</ul></nav>'
-        body = [f"<h1>{esc(heading)}</h1>", f'<p class="lead">{esc(t("site.year_intro", lang, year=year))}</p>', toc]
+        body = [f"<h1>{esc(heading)}</h1>", f'<p class="lead">{esc(t("site.year_intro", lang, year=year))}</p>',
+                _notice(content.missing), toc]
         body += [_part(path, content, p, links, alone=False) for p in PARTS]
         title = heading
     else:
         title = f"{t(PARTS[part][0], lang)} · {heading}"
-        body = [f"<h1>{esc(title)}</h1>", _part(path, content, part, links, alone=True)]
+        body = [f"<h1>{esc(title)}</h1>", _notice(content.missing), _part(path, content, part, links, alone=True)]
     body.append(f'<section class="part" id="downloads"><h2>{esc(t("site.year_files", lang, year=year))}</h2>'
                 f"{_files(path, content)}</section>")
     return Page(path=path, lang=lang, title=f"{title} · {t('app.title', lang)}", body="".join(body),
@@ -160,7 +168,7 @@ def index_page(years: list[int], lang: str, links: Links, path: str | None = Non
                     f"{link(path, f'{DATA}{year}.xlsx', f'{year}.xlsx')}</p></li>")
     empty = f"<p>{esc(t('common.no_data', lang))}</p>" if not years else ""
     body = (f"<h1>{esc(t('site.index_title', lang))}</h1><p class=\"lead\">{esc(t('site.index_intro', lang))}</p>"
-            f'{empty}<ul class="years">{"".join(rows)}</ul>')
+            f'{_notice(missing_notice(years, lang))}{empty}<ul class="years">{"".join(rows)}</ul>')
     other = "en" if lang == "zh" else "zh"
     alternate = report_path(lang=other) if path == report_path(lang=lang) else ""
     return Page(path=path, lang=lang, title=f"{t('site.index_title', lang)} · {t('app.title', lang)}", body=body,

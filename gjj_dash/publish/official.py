@@ -1,4 +1,5 @@
-"""Publish: a year's statistics tables in their official layout, built from the catalogue (any format)."""
+"""Publish: a year's statistics tables in their official layout, built from the catalogue (any format) and the
+report's own rows and columns (report.json's extra_rows and extra_columns), each where the report printed it."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ BLANK_MARK = "—"
 FILER = "填报单位"
 PROVINCIAL_HEADER = "指标名称"  # Fujian's table heads its label column so
 EXTRA_DEFINITION = "报告所印的行，官方格式中没有：按所印行名和数字保留，不计入全国统一口径"
+EXTRA_COLUMN_UNIT = ""  # a report's own column prints no unit of its own: its figures are in the row's unit
 # The footer of the printed form: names on the first line, the telephone on its own line (as in the annex).
 FOOTER_KEYS = ("单位负责人", "审核人", "填报人", "联系电话")
 FOOTER_OWN_LINE = ("联系电话", "填报日期")
@@ -143,8 +145,9 @@ class Form:
 
 
 def official_tables(dataset: Dataset, year: int) -> list[OfficialTable]:
-    """Every table of the year's format, rows and columns in official order; a report's extra rows (a row the
-    catalogue lacks, kept as printed) after the row they follow; a provincial table as the report printed it."""
+    """Every table of the year's format, rows and columns in official order; a report's extra rows and columns (a
+    row or column the catalogue lacks, kept as printed) after the row or column they follow; a provincial table as
+    the report printed it."""
     cat = dataset.catalogue
     fmt = dataset.format_of(year)
     report = dataset.reports.get(year, {})
@@ -165,9 +168,38 @@ def official_tables(dataset: Dataset, year: int) -> list[OfficialTable]:
 
 
 def _columns(columns: tuple[Column, ...], report: dict) -> tuple[Column, ...]:
-    """The value columns, headed as the report printed them where it kept its heads (“2016年度”)."""
+    """The value columns, headed as the report printed them where it kept its heads (“2016年度”), with the report's
+    own columns (extra_columns) after the column each follows."""
     heads = report.get("printed_columns") or {}
-    return tuple(replace(c, label=heads.get(c.id, c.label)) for c in columns)
+    return with_extra_columns(tuple(replace(c, label=heads.get(c.id, c.label)) for c in columns), report)
+
+
+def with_extra_columns(columns: tuple[Column, ...], report: dict) -> tuple[Column, ...]:
+    """A table's columns with the ones its report adds, each after the column it follows (first where it follows
+    none), under the group of the columns on both sides of it when they share one, headed as printed."""
+    if not columns:
+        return columns
+    fmt, table = columns[0].format, columns[0].table
+    extras = [e for e in report.get("extra_columns") or [] if (e.get("format"), e.get("table")) == (fmt, table)]
+    if not extras:
+        return columns
+    known = {c.id for c in columns}
+    order: list[Column | dict] = [e for e in extras if not e.get("after")]
+    for column in columns:
+        order += [column, *(e for e in extras if e.get("after") == column.id)]
+    order += [e for e in extras if e.get("after") and e["after"] not in known]
+    out = []
+    for n, item in enumerate(order):
+        if isinstance(item, Column):
+            out.append(item)
+            continue
+        before = next((c for c in reversed(order[:n]) if isinstance(c, Column)), None)
+        beyond = next((c for c in order[n + 1 :] if isinstance(c, Column)), None)
+        group = before.group if before and beyond and before.group == beyond.group else ""
+        label = str(item.get("label", ""))
+        out.append(Column(fmt, table, str(item["id"]), before.seq if before else 0, label, label, EXTRA_COLUMN_UNIT,
+                          group, ""))
+    return tuple(out)
 
 
 def printed_rows(cat: Catalogue, fmt: str, table: str, report: dict,

@@ -20,6 +20,7 @@ from gjj_dash.figures import pages
 from gjj_dash.figures.facts import fact
 from gjj_dash.figures.rules import Rules
 from gjj_dash.figures.tabulate import facts_table
+from gjj_dash.figures.timeline import missing_notice
 from gjj_dash.i18n import t
 from gjj_dash.model.problems import Finding
 from gjj_dash.model.series import harmonised_series
@@ -39,7 +40,8 @@ from gjj_dash.publish.light_page import (
 )
 from gjj_dash.publish.markup import Page, page_html
 from gjj_dash.publish.official import official_form
-from gjj_dash.publish.open_data import DATAPACKAGE, OpenData, index_body
+from gjj_dash.publish.open_data import DATAPACKAGE, OpenData
+from gjj_dash.publish.open_data_index import index_body
 from gjj_dash.quality.checks import check_dataset
 
 HTML = "text/html; charset=utf-8"
@@ -166,6 +168,7 @@ class Site:
             form=official_form(dataset, year), text_figures=text_figures(dataset, year, lang),
             findings=tuple(f for f in self.findings(lang) if f.year == year),
             files=(*files, (DATA + ("en/" if lang == "en" else ""), t("site.open_data_index", lang))),
+            missing=missing_notice(dataset.years, lang),
         )  # fmt: skip
 
 

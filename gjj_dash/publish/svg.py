@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from gjj_dash.figures.charts import MATRIX_COLOURS, OKABE_ITO
+from gjj_dash.figures.year_axis import GAP_ROLE
 from gjj_dash.publish.svg_parts import (
     FONT,
     GRID,
@@ -20,6 +21,7 @@ from gjj_dash.publish.svg_parts import (
     SMALL,
     TEXT,
     WIDTH,
+    axis_range,
     bar_swatch,
     changes,
     dashes,
@@ -50,7 +52,9 @@ BAR = 14
 def chart_svg(figure: go.Figure, ident: str, title: str, desc: str) -> str:
     """The figure as one <svg> (role img, named by `title`, described by `desc`); "" for a figure with no traces."""
     spec = figure.to_dict()
-    traces, layout = spec.get("data") or [], spec.get("layout") or {}
+    layout = spec.get("layout") or {}
+    # The dashes marking years not loaded are the dashboard's hover; here each band carries its own <title>.
+    traces = [tr for tr in spec.get("data") or [] if tr.get("meta") != GAP_ROLE]
     draw = DRAWERS.get(str(traces[0].get("type"))) if traces else None
     if draw is None:
         return ""
@@ -181,7 +185,7 @@ def _vbars(traces: list[dict], layout: dict, ident: str, top: float) -> tuple[st
             if shown and not stacked and text_width(shown, SMALL) <= width + 8:
                 bars.append(text(left + width / 2, y_at(value) - 4, shown, size=SMALL, anchor="middle"))
     marks, _ = changes(layout, x_at, plot_top, bottom, x0, x1)
-    labels, used = x_labels(cats, x_at, band, years, bottom)
+    labels, used = x_labels(cats, x_at, band, years, bottom, axis_range(layout))
     y = bottom + used
     title = str(((layout.get("xaxis") or {}).get("title") or {}).get("text") or "")
     if title and not years:
@@ -222,9 +226,10 @@ def _lines(traces: list[dict], layout: dict, ident: str, top: float) -> tuple[st
                 drawn.append(marker(str(symbol), x_at(x), y_at(y), colour))
                 if label:
                     drawn.append(text(x_at(x), y_at(y) - 9, str(label), size=SMALL, anchor="middle"))
-        entries.append((line_swatch(colour, dash, str(symbols[0]).removesuffix("-open")), str(tr.get("name") or "")))
+        shape = next((str(m).removesuffix("-open") for m in symbols if m != "x"), "circle")  # × marks a blank only
+        entries.append((line_swatch(colour, dash, shape), str(tr.get("name") or "")))
     marks, _ = changes(layout, x_at, plot_top, bottom, x0, x1)
-    labels_svg, used = x_labels(cats, x_at, band, True, bottom)
+    labels_svg, used = x_labels(cats, x_at, band, True, bottom, axis_range(layout))
     key, extra = legend(entries, bottom + used + 4)
     axis = f'<line x1="{num(x0)}" y1="{num(bottom)}" x2="{num(x1)}" y2="{num(bottom)}" stroke="{MUTED}"/>'
     return head + grid + axis + marks + "".join(drawn) + labels_svg + key, bottom + used + 12 + extra

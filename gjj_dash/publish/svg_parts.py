@@ -1,5 +1,6 @@
 """Publish: the pieces every inline SVG chart is drawn from — text measured and wrapped, axis ticks, point shapes,
-the hatch of an approximate figure, the legend, and the dotted line of a report-format change."""
+the hatch of an approximate figure, the legend, the dotted line of a report-format change and the band over years
+not loaded."""
 
 from __future__ import annotations
 
@@ -161,22 +162,37 @@ def legend(entries: list[tuple[str, str]], top: float, left: float = 8, right: f
 def changes(
     layout: dict, at: Callable[[float], float], top: float, bottom: float, left: float, right: float
 ) -> tuple[str, float]:
-    """The dotted line of each report-format change (layout.shapes) and its label (layout.annotations), as the
-    dashboard draws them; `at` maps a year position to x. Returns the SVG and the room the labels take above top."""
-    shapes = [s for s in layout.get("shapes", ()) if s.get("type") == "line"]
+    """The marks of a chart across years, as the dashboard draws them: a grey band over each run of years not loaded
+    (layout.shapes of type rect) with its words upright and its hover text as the band's <title>, and the dotted line
+    of each report-format change (type line) with its label above the plot; `at` maps a year position to x. Returns
+    the SVG and the room the labels take above top."""
     notes = list(layout.get("annotations", ()))
+    upright = [n for n in notes if n.get("textangle") == -90]
+    labels = [n for n in notes if n.get("textangle") != -90]
     out, rows = [], 0
-    for n, shape in enumerate(shapes):
+    for shape in layout.get("shapes", ()):
+        if shape.get("type") != "rect":
+            continue
+        x0, x1 = at(shape["x0"]), at(shape["x1"])
+        words = next((n for n in upright if shape["x0"] <= n["x"] <= shape["x1"]), {})
+        out.append(f'<rect x="{num(x0)}" y="{num(top)}" width="{num(x1 - x0)}" height="{num(bottom - top)}" '
+                   f'fill="{shape.get("fillcolor") or GRID}"><title>{esc(words.get("hovertext", ""))}</title></rect>')
+        if words:
+            middle, centre = (x0 + x1) / 2, (top + bottom) / 2
+            out.append(f'<g transform="translate({num(middle + SMALL * 0.35)} {num(centre)}) rotate(-90)">'
+                       + text(0, 0, str(words["text"]), size=SMALL, anchor="middle", fill=MUTED) + "</g>")
+    lines = [s for s in layout.get("shapes", ()) if s.get("type") == "line"]
+    for n, shape in enumerate(lines):
         x = at(shape["x0"])
         if not left <= x <= right:  # a change after the last year the chart shows (shares leave empty years out)
             continue
         out.append(f'<line x1="{num(x)}" y1="{num(top)}" x2="{num(x)}" y2="{num(bottom)}" stroke="{MUTED}" '
                    f'stroke-width="1.5" stroke-dasharray="2 3"/>')
-        if n < len(notes):
+        if n < len(labels):
             row = n % 2
             rows = max(rows, row + 1)
             anchor = "start" if x <= (left + right) / 2 else "end"
-            out.append(text(x + (4 if anchor == "start" else -4), top - 4 - row * LINE, notes[n]["text"],
+            out.append(text(x + (4 if anchor == "start" else -4), top - 4 - row * LINE, labels[n]["text"],
                             size=SMALL, anchor=anchor, fill=MUTED))
     return "".join(out), rows * LINE
 
@@ -192,6 +208,12 @@ def value_axis(
         for v in scale
     )
     return grid, at
+
+
+def axis_range(layout: dict) -> tuple[float, float] | None:
+    """The x axis's range as plotly was given it (a year axis: first year − ½ to last year + ½), if any."""
+    span = (layout.get("xaxis") or {}).get("range")
+    return (float(span[0]), float(span[1])) if span else None
 
 
 def x_frame(layout: dict, cats: list, x0: float, x1: float) -> tuple[Callable[[float], float], float, bool]:
@@ -210,16 +232,20 @@ def plot_box(layout: dict, scale: list[float], percent: bool, top: float) -> tup
     """The plot area (x0, x1, top, bottom) under the unit line and the format-change labels, and the unit line."""
     unit = str(((layout.get("yaxis") or {}).get("title") or {}).get("text") or "")
     label_room = max(text_width(tick_label(v, percent), SMALL) for v in scale)
-    notes = min(len(layout.get("annotations") or ()), 2)
+    notes = min(len([n for n in layout.get("annotations") or () if n.get("textangle") != -90]), 2)
     head = text(8, top + SMALL, unit, size=SMALL, fill=MUTED) if unit else ""
     plot_top = top + (LINE + 4 if unit else 0) + notes * LINE + 8
     return 14 + label_room, WIDTH - 10.0, plot_top, plot_top + PLOT_HEIGHT, head
 
 
-def x_labels(cats: list, at: Callable[[float], float], band: float, years: bool, bottom: float) -> tuple[str, float]:
+def x_labels(cats: list, at: Callable[[float], float], band: float, years: bool, bottom: float,
+             span: tuple[float, float] | None = None) -> tuple[str, float]:
+    """The category labels under the plot; on a year axis every whole year of its range (`span`, plotly's range),
+    so a year not loaded keeps its label under its empty slot."""
     if years:  # whole years only: a line cut before a format change has a gap point half a year earlier
         every = max(1, math.ceil((text_width("2025", SMALL) + 6) / band))
-        whole = sorted(int(c) for c in cats if float(c).is_integer())
+        whole = sorted({int(c) for c in cats if float(c).is_integer()} |
+                       (set(range(math.ceil(span[0]), math.floor(span[1]) + 1)) if span else set()))
         shown = [c for c in whole if (c - whole[0]) % every == 0]
         return "".join(text(at(c), bottom + 15, str(c), size=SMALL, anchor="middle") for c in shown), 20.0
     rows = [wrap(str(c), band - 6, SMALL, most=3) for c in cats]

@@ -86,11 +86,14 @@ class Grid:
         return self.cells.get((year, indicator, column))
 
     def columns_of(self, year: int, indicator: str) -> list[str]:
-        """The columns a year reports for a row, in the table's order."""
+        """The catalogue columns a year reports for a row, in the table's order: a column a report adds to its table
+        (report.json's extra_columns) is kept and shown, never checked."""
         given = self.columns.get((year, indicator), [])
         ind = self.catalogue.indicators.get(indicator)
-        order = [c.id for c in self.catalogue.columns_of(ind.format, ind.table)] if ind else []
-        return sorted(given, key=lambda c: order.index(c) if c in order else len(order))
+        if ind is None:
+            return given
+        order = [c.id for c in self.catalogue.columns_of(ind.format, ind.table)]
+        return sorted((c for c in given if c in order), key=order.index)
 
     def roles(self, indicator: str) -> tuple[list[str], list[str]]:
         """The row's 总计 columns and the columns they add up (columns.csv relation total / sum)."""

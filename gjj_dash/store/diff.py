@@ -76,14 +76,17 @@ def _unit(catalogue: Catalogue, item: str, column: str) -> str:
         return ""
 
 
-def changes_frame(found: list[Change], catalogue: Catalogue, lang: str = "zh") -> pd.DataFrame:
-    """The changes as a table to show: reporting unit, label, column, unit, old → new, kind of change."""
+def changes_frame(found: list[Change], catalogue: Catalogue, lang: str = "zh",
+                  names: dict[str, str] | None = None) -> pd.DataFrame:
+    """The changes as a table to show: reporting unit, label, column, unit, old → new, kind of change; a row or
+    column the catalogue lacks by the name `names` gives it (a report's own, as printed)."""
+    names = names or {}
     headers = [t(f"admin.diff_{k}", lang) for k in ("unit", "label", "column", "measure_unit", "old", "new", "kind")]
     rows = [
         [
             _label(catalogue, c.unit, lang),
-            _label(catalogue, c.indicator, lang),
-            _column(catalogue, c.indicator, c.column, lang),
+            names.get(c.indicator) or _label(catalogue, c.indicator, lang),
+            names.get(c.column) or _column(catalogue, c.indicator, c.column, lang),
             _unit(catalogue, c.indicator, c.column),
             c.old,
             c.new,

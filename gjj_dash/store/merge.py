@@ -17,6 +17,8 @@ from gjj_dash.model.problems import Upload
 from gjj_dash.model.values import conform
 
 MEASURE = "measure"
+# What a report adds to its tables, kept in report.json by table: a section upload replaces only its tables' entries.
+EXTRAS = ("extra_rows", "extra_columns")
 
 
 class Unmergeable(ValueError):
@@ -40,8 +42,10 @@ def group(fmt: str) -> str:
 
 
 def _tables(frame: pd.DataFrame, catalogue: Catalogue) -> pd.Series:
-    """The catalogue table (section) of each table row: s2_1, s3 … (main for the old format)."""
-    return frame["indicator"].map(lambda i: catalogue.indicators[i].table if i in catalogue.indicators else "")
+    """The catalogue table (section) of each table row: s2_1, s3 … (main for the old format); a row a report adds
+    (n21.s3.x…) is its table's."""
+    return frame["indicator"].map(lambda i: catalogue.indicators[i].table if i in catalogue.indicators
+                                  else i.split(".")[1] if i.count(".") >= 2 else "")
 
 
 def _table_format(frame: pd.DataFrame) -> str | None:
@@ -62,14 +66,21 @@ def merged(current: pd.DataFrame, report: dict, upload: Upload) -> tuple[pd.Data
     covered = {group(f) for f in frame["format"]}
     replaced = current["format"].map(group).isin(covered)
     fmt = _table_format(frame)
+    carried: set[str] | None = None  # the sections an upload of the year's own format replaces (None: all)
     if fmt is not None and not current.empty and _table_format(current[current["format"].map(group) == "table"]) == fmt:
-        replaced &= _tables(current, cat).isin(set(_tables(frame, cat)))  # same format: only the sections carried
+        carried = set(_tables(frame, cat))
+        replaced &= _tables(current, cat).isin(carried)  # same format: only the sections carried
     both = pd.concat([current[~replaced], frame], ignore_index=True)
     measures = both["format"].map(group).eq(MEASURE)
     values = conform(pd.concat([both[~measures], both[measures]]).reset_index(drop=True))  # table rows first
     out = {**report, **upload.report, "year": year, "origin": "upload"}
     if fmt is not None:
         out["format"] = fmt
+        for key in EXTRAS:  # the rows and columns a report adds: the kept sections' as published, the rest uploaded
+            kept = [e for e in report.get(key) or [] if carried is not None and e.get("table") not in carried]
+            out[key] = kept + list(upload.report.get(key) or [])
+            if not out[key]:
+                del out[key]
     if not out.get("format"):
         raise Unmergeable(t("admin.err_no_table", "zh", year=year))
     return values, out

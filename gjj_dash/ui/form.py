@@ -26,6 +26,26 @@ def marked_frame(table: OfficialTable, hits: dict[str, list[Finding]], lang: str
     return frame
 
 
+def kept_totals(table: OfficialTable) -> list[int]:
+    """The places (among the value columns) of the table's 总计 columns, which stay on screen however wide it is."""
+    return [n for n, column in enumerate(table.columns) if column.relation == "total"]
+
+
+def column_config(table: OfficialTable, frame: pd.DataFrame, lang: str) -> dict:
+    """The screen table's columns by position (0 is the hidden index): the label column(s) wide and the figures
+    centred; with 总计 columns, the official label and each 总计 pinned (always on screen, 总计 beside the label),
+    the label narrower so both fit a phone; the other figures scroll between them."""
+    texts = 1 + (lang == "en")
+    totals = {1 + texts + 1 + n for n in kept_totals(table)}  # after the index, label(s) and the unit column
+    label = widgets.PINNED_LABEL_PX if totals else "large"
+    config = {n: st.column_config.TextColumn(width=label, pinned=bool(totals) or None) for n in range(1, 1 + texts)}
+    config |= {n: st.column_config.TextColumn(alignment="center", pinned=n in totals or None)
+               for n in range(1 + texts, 1 + frame.shape[1])}
+    if lang == "en" and totals:  # the English label scrolls with the figures; the official Chinese one stays
+        config[2] = st.column_config.TextColumn(width="large")
+    return config
+
+
 def show_form(form: Form, lang: str, findings: list[Finding] | None = None) -> None:
     """The form as printed: title, year, 填报单位, each table, footer, source; rows with data-quality findings get a
     ⚠ in a last column and a link to 数据质量 below the table.
@@ -45,12 +65,10 @@ def show_form(form: Form, lang: str, findings: list[Finding] | None = None) -> N
             st.caption(table.table.caption)
         hits = row_hits(findings or [], form.year, (r.indicator.id for r in table.rows))
         frame = marked_frame(table, hits, lang)
-        # Positions count the hidden index as 0: then the label column(s), the unit and the figures (centred).
-        texts = 1 + (lang == "en")
-        config = {n: st.column_config.TextColumn(width="large") for n in range(1, 1 + texts)}
-        config |= {n: st.column_config.TextColumn(alignment="center") for n in range(1 + texts, 1 + frame.shape[1])}
         st.dataframe(frame, hide_index=True, width="stretch", height="content", key=f"tables_{table.table.id}",
-                     column_config=config)
+                     column_config=column_config(table, frame, lang))
+        if kept_totals(table):
+            st.caption(t("tables.pinned_note", lang))
         quality.row_links(hits, {r.indicator.id: r.indicator.label for r in table.rows}, form.year, lang)
     lines = form.footer_lines()
     for line in lines:

@@ -14,15 +14,16 @@ from gjj_dash.ingest.decode import ENCODING_NAMES
 from gjj_dash.intake.batch import Incoming, by_year, expand, stage_file, unchanged, with_confirmed
 from gjj_dash.intake.preview import (
     describe,
-    missing_years,
     narrative_checks,
     narrative_frame,
+    printed_names,
     sources_frame,
     unconfirmed,
 )
 from gjj_dash.intake.staging import Staged, detected, log_refusal, section_messages
 from gjj_dash.model.catalogue import Catalogue
 from gjj_dash.model.problems import Finding, Problem
+from gjj_dash.model.years import missing_years
 from gjj_dash.store.dataset import year_dirs
 from gjj_dash.store.diff import changes_frame
 from gjj_dash.store.history import version_name
@@ -163,7 +164,8 @@ def _diff(staged: Staged, catalogue: Catalogue, lang: str) -> None:
     for severity, text in section_messages(staged, catalogue, lang):  # tables kept, and still missing for the year
         (st.warning if severity == "warning" else st.info)(text)
     if staged.changes:
-        st.dataframe(changes_frame(list(staged.changes), catalogue, lang), width="stretch", hide_index=True)
+        names = printed_names(staged.proposal.report if staged.proposal else {}, upload.report)
+        st.dataframe(changes_frame(list(staged.changes), catalogue, lang, names), width="stretch", hide_index=True)
     else:
         st.info(t("admin.no_changes", lang))
     if staged.findings:

@@ -30,9 +30,9 @@ def section(block: Block, lang: str, year: int, findings: list[Finding] | None =
             st.markdown(block.lead)
         if block.figure is not None and block.table is not None:
             widgets.chart_with_table(block.figure, block.table, key=block.key, lang=lang,
-                                     stem=block.stem or block.key, year=year, alt=block.alt)
+                                     stem=block.stem or block.key, year=year, alt=block.alt, pinned=block.pinned)
         elif block.table is not None:
-            widgets.table(block.table, key=f"{block.key}_table")
+            widgets.table(block.table, key=f"{block.key}_table", pinned=block.pinned)
             widgets.table_download(block.table, block.stem or block.key, year, f"{block.key}_csv", lang)
         for statement in block.statements:
             st.info(statement)

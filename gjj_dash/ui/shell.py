@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from gjj_dash.figures.timeline import missing_notice
 from gjj_dash.i18n import t
 from gjj_dash.model.values import Dataset
 from gjj_dash.ui import loaders, site_links
@@ -75,10 +76,25 @@ def context() -> Context:
 
 
 def page(title_key: str) -> Context:
-    """A data page's start: its title, then the context; with no year loaded, one sentence and the page stops."""
+    """A data page's start: its title, the line naming the years not loaded, then the context; with no year loaded,
+    one sentence and the page stops."""
     ctx = context()
     st.title(t(title_key, ctx.lang))
     if ctx.year is None:
         st.info(t("common.no_data", ctx.lang))
         st.stop()
+    missing_years(ctx)
     return ctx
+
+
+def missing_years(ctx: Context) -> None:
+    """On a page where a reader picks years: one line naming the years not loaded between the first and the latest
+    (nothing when none is missing) and, on the staff deployment only, a link to the staff page to import them."""
+    text = missing_notice(ctx.dataset.years, ctx.lang)
+    if not text:
+        return
+    # One line, the link beside it where there is room: the leadership board below must stay above the fold.
+    with st.container(key="missing_years", horizontal=True, vertical_alignment="center", gap="small"):
+        st.caption(f":material/event_busy: {text}", width="content")
+        if not loaders.is_public():  # the public deployment has no staff page to link to
+            st.page_link("views/admin.py", label=t("gaps.staff_link", ctx.lang), icon=":material/upload_file:")

@@ -19,6 +19,9 @@ from gjj_dash.publish.files import content_name, neutralise
 from gjj_dash.ui import quality
 
 T = TypeVar("T")
+# A pinned label column is this wide, so the label and a pinned 总计 beside it both fit a 390 px phone (358 px of
+# table) while a 1280 px screen still shows about twenty characters of each label.
+PINNED_LABEL_PX = 260
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["sendDataToCloud"]}
 
 
@@ -38,12 +41,14 @@ def open_tab(labels: list[str], key: str) -> tuple[Sequence[DeltaGenerator], int
 
 
 def kpi_card(card: Card, lang: str, key: str, year: int | None = None, findings: list[Finding] | None = None) -> None:
-    """One KPI: figure with unit, the change from last year, source, qualifier and notes in plain sight, and the
-    data-quality marker when its figure has findings."""
+    """One KPI: figure with unit, the change from last year (or from the year named when the year before is not
+    loaded), source, qualifier and notes in plain sight, and the data-quality marker when its figure has findings."""
     with st.container(border=True, key=key):
         value = card.value if card.value == "—" else f"{card.value} {card.unit}"
         st.metric(card.label, value, delta=card.delta, delta_color="off")
         notes = [t("common.source_line", lang, source=card.source)]
+        if card.compared:  # the change is not year on year: the years compared and the gap, first
+            notes.insert(0, t("gaps.card_compared", lang, compared=card.compared))
         if card.approximate:
             notes.append(t("common.qualifier_at_least", lang))
         if card.blank:
@@ -103,10 +108,14 @@ def csv_payload(frame: pd.DataFrame) -> bytes:
     return _once(_PAYLOADS, frame, _csv)
 
 
-def table(frame: pd.DataFrame, key: str) -> None:
-    """A table without its index, full width. Converted to Arrow once per frame object: st.dataframe converts a
-    pandas frame on every call (~0.7 ms each), an Arrow table it only writes out (~0.03 ms)."""
-    st.dataframe(_once(_ARROW, frame, _arrow), hide_index=True, key=key, width="stretch")
+def table(frame: pd.DataFrame, key: str, pinned: Sequence[str] = ()) -> None:
+    """A table without its index, full width; `pinned` columns (a row's label, its 总计) stay on screen however wide
+    the table, so a phone shows them too. Converted to Arrow once per frame object: st.dataframe converts a pandas
+    frame on every call (~0.7 ms each), an Arrow table it only writes out (~0.03 ms)."""
+    shown = [name for name in pinned if name in frame.columns]
+    config = {name: st.column_config.Column(pinned=True, width=PINNED_LABEL_PX if n == 0 else None)
+              for n, name in enumerate(shown)}
+    st.dataframe(_once(_ARROW, frame, _arrow), hide_index=True, key=key, width="stretch", column_config=config or None)
 
 
 def download(label: str, data: bytes | Callable[[], bytes], *, file_name: str, mime: str, key: str, **options) -> None:
@@ -125,10 +134,11 @@ def table_download(frame: pd.DataFrame, stem: str, year: int | str, key: str, la
 
 
 def chart_with_table(
-    fig: go.Figure, frame: pd.DataFrame, *, key: str, lang: str, stem: str, year: int | str, alt: str
+    fig: go.Figure, frame: pd.DataFrame, *, key: str, lang: str, stem: str, year: int | str, alt: str,
+    pinned: Sequence[str] = (),
 ) -> None:
     """A chart, then its numbers as an accessible table with a CSV download."""
     st.plotly_chart(_once(_FIGURES, fig, _Drawn), key=f"{key}_chart", config=PLOTLY_CONFIG, width="stretch")
     st.caption(alt)
-    table(frame, key=f"{key}_table")
+    table(frame, key=f"{key}_table", pinned=pinned)
     table_download(frame, stem, year, f"{key}_csv", lang)

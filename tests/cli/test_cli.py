@@ -12,6 +12,7 @@ import pytest
 
 from gjj_dash.cli import main
 from tests.support.seed import annex_rows
+from tests.support.years import data_dir, gap_years
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -48,6 +49,18 @@ def test_years_lists_each_year_with_its_format(capsys: pytest.CaptureFixture[str
     code, out, _ = run(capsys, "years")
     assert code == 0
     assert out.startswith("2016\told\t政府信息公开情况统计表")
+
+
+def test_years_lists_the_years_not_loaded_in_between(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """2016, 2019 and 2024 held: each year with its format and body, then the years missing between them; a line
+    saying none is missing when there is no gap."""
+    code, out, _ = run(capsys, "years", "--data-dir", str(gap_years(tmp_path)))
+    assert code == 0
+    lines = out.splitlines()
+    assert [line.split("\t")[:2] for line in lines[:3]] == [["2016", "old"], ["2019", "new2019"], ["2024", "new2021"]]
+    assert lines[3:] == ["缺少年度（在最早与最新年度之间没有数据）：2017、2018、2020、2021、2022、2023"]
+    code, out, _ = run(capsys, "years", "--data-dir", str(data_dir(tmp_path / "trend", "trend")))
+    assert code == 0 and out.splitlines()[-1] == "最早与最新年度之间没有缺少的年度"
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,5 @@
-"""Chart builders: colours, approximate and blank figures, years and format changes, the facility matrix."""
+"""Chart builders: colours, approximate and blank figures, years, format changes and years not loaded, the facility
+matrix."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from gjj_dash.figures.charts import (
     matrix_chart,
     trend_chart,
 )
+from gjj_dash.figures.year_axis import GAP_FILL, Gap, YearMarks
 
 AXES = Axes("标题", "横轴", "纵轴", "图例")
 
@@ -85,7 +87,7 @@ def test_trend_chart_marks_approximate_and_blank_points_and_format_changes() -> 
         _row(2018, 15500.0, "15,500", "浏览"),
         _row(2019, 16000.0, "16,000", "浏览"),
     ])
-    fig = trend_chart(frame, AXES, changes=[(2019, "起：2019年试行格式")])
+    fig = trend_chart(frame, AXES, marks=YearMarks(changes=((2019, "起：2019年试行格式"),)))
     queries, visits = fig.data
     assert list(queries.marker.symbol) == ["circle-open", "x", "circle"]
     assert list(queries.text) == ["18,000+", "", ""]
@@ -125,7 +127,7 @@ def test_trend_line_is_cut_where_a_figure_stops_being_comparable() -> None:
     """A `break` row gets a gap half a year before it, so two definitions are never joined by one line."""
     frame = chart_frame([_row(2018, 8.0, "8", "规范性文件"), _row(2019, 3.0, "3", "规范性文件")])
     frame["break"] = [False, True]
-    (line,) = trend_chart(frame, AXES, changes=[(2019, "起：新格式")]).data
+    (line,) = trend_chart(frame, AXES, marks=YearMarks(changes=((2019, "起：新格式"),))).data
     assert list(line.x) == [2018, 2018.5, 2019]
     assert math.isnan(line.y[1]) and line.connectgaps is False
 
@@ -154,3 +156,58 @@ def test_figures_carry_only_the_parts_of_the_default_template_they_use() -> None
                              "hovermode", "hoverlabel", "paper_bgcolor", "plot_bgcolor", "autotypenumbers",
                              "shapedefaults", "annotationdefaults", "title")}
     assert "colorscale" not in fig["layout"] and "contour" not in fig["data"]
+
+
+GAPS = YearMarks(gaps=(Gap(2017, 2018, "2017—2018年未导入", "2017—2018年：未导入，无数据"),
+                       Gap(2020, 2023, "2020—2023年未导入", "2020—2023年：未导入，无数据")),
+                 gap_name="未导入的年度", summary="…")
+
+
+def _joined(trace) -> list[tuple[float, float]]:
+    """Every pair of points a line draws a segment between (no NaN between them: connectgaps is off)."""
+    points = [(x, y) for x, y in zip(trace.x, trace.y, strict=True)]
+    return [(a[0], b[0]) for a, b in zip(points, points[1:], strict=False)
+            if not (math.isnan(a[1]) or math.isnan(b[1]))]
+
+
+def test_no_trend_line_crosses_a_year_not_loaded() -> None:
+    """2016, 2019 and 2024 loaded: every missing year is a NaN point of every line, so no segment spans a gap; each
+    run is a grey band labelled upright with its hover, and a dash on the axis at each missing year hovers."""
+    frame = chart_frame([_row(y, v, str(v), s) for s, values in (("收到申请", (3.0, 859.0, 70.0)),
+                                                                 ("行政复议", (1.0, 7.0, 8.0)))
+                         for y, v in zip((2016, 2019, 2024), values, strict=True)])
+    fig = trend_chart(frame, AXES, marks=GAPS)
+    *lines, dashes = fig.data
+    for line in lines:
+        assert list(line.x) == list(range(2016, 2025)) and line.connectgaps is False
+        assert _joined(line) == []  # three loaded years, none next to another: nothing to join
+        assert [y for y in line.y if not math.isnan(y)] == ([3.0, 859.0, 70.0] if line.name == "收到申请"
+                                                             else [1.0, 7.0, 8.0])
+    assert dashes.meta == "gaps" and dashes.name == "未导入的年度" and dashes.mode == "markers"
+    assert list(dashes.x) == [2017, 2018, 2020, 2021, 2022, 2023] and list(dashes.y) == [0] * 6
+    assert list(dashes.customdata)[:3] == ["2017—2018年：未导入，无数据"] * 2 + ["2020—2023年：未导入，无数据"]
+    bands = [(s.type, s.x0, s.x1, s.fillcolor) for s in fig.layout.shapes]
+    assert bands == [("rect", 2016.5, 2018.5, GAP_FILL), ("rect", 2019.5, 2023.5, GAP_FILL)]
+    words = [(a.text, a.textangle, a.hovertext) for a in fig.layout.annotations]
+    assert words == [("2017—2018年未导入", -90, "2017—2018年：未导入，无数据"),
+                     ("2020—2023年未导入", -90, "2020—2023年：未导入，无数据")]
+    assert list(fig.layout.xaxis.range) == [2015.5, 2024.5] and fig.layout.xaxis.dtick == 1
+
+
+def test_consecutive_years_stay_joined_beside_a_gap() -> None:
+    """2016–2017 and 2019 loaded (2018 missing): 2016 → 2017 is one segment, nothing reaches across 2018."""
+    marks = YearMarks(gaps=(Gap(2018, 2018, "2018年未导入", "2018年：未导入，无数据"),))
+    frame = chart_frame([_row(y, float(y - 2000), "x", "a") for y in (2016, 2017, 2019)])
+    line, _ = trend_chart(frame, AXES, marks=marks).data
+    assert _joined(line) == [(2016, 2017)]
+
+
+def test_bar_charts_keep_a_missing_year_as_an_empty_slot() -> None:
+    """Stacked bars of 2016, 2019 and 2024 on a linear year axis: the missing years keep their places (empty, under
+    a band), nothing is closed up and nothing is drawn as 0."""
+    frame = chart_frame([_row(y, 5.0, "5", s) for s in ("予以公开", "不予公开") for y in (2016, 2019, 2024)])
+    fig = bar_chart(frame, AXES, stacked=True, marks=GAPS)
+    *bars, dashes = fig.data
+    assert [list(b.x) for b in bars] == [[2016, 2019, 2024]] * 2
+    assert fig.layout.xaxis.dtick == 1 and list(fig.layout.xaxis.range) == [2015.5, 2024.5]
+    assert dashes.meta == "gaps" and len(fig.layout.shapes) == 2

@@ -54,6 +54,14 @@ def test_text_colours_reach_4_5_to_1_on_both_backgrounds(foreground: str, backgr
     assert ratio >= 4.5, f"{foreground} {colours[foreground]} on {background} {colours[background]}: {ratio:.2f}:1"
 
 
+def test_pinned_table_columns_stay_readable() -> None:
+    """A pinned column (the official label and 总计 kept on screen) is drawn at 60 % opacity: that text, blended
+    with white, still reaches 4.5:1."""
+    text = theme()["textColor"]
+    blended = "#" + "".join(f"{round(0.6 * int(text[i:i + 2], 16) + 0.4 * 255):02X}" for i in (1, 3, 5))
+    assert contrast(blended, "#FFFFFF") >= 4.5, f"{text} at 60 % is {blended}"
+
+
 def test_primary_colour_ratio_on_white_is_5_19() -> None:
     """#0072B2 on white measures 5.19:1 (a regression guard if someone picks a lighter blue)."""
     assert contrast(theme()["primaryColor"], "#FFFFFF") == pytest.approx(5.19, abs=0.01)

@@ -13,7 +13,7 @@ from gjj_dash.figures.narrative import agree, restatements
 from gjj_dash.figures.portal_view import portal_view
 from gjj_dash.figures.requests_blocks import parts_of, refusal_block
 from gjj_dash.figures.requests_view import none_sentence, requests_view
-from gjj_dash.figures.trends import format_changes
+from gjj_dash.figures.timeline import year_marks
 from gjj_dash.model.series import harmonised_series
 from gjj_dash.model.values import Dataset
 from gjj_dash.store.dataset import load_dataset
@@ -142,8 +142,9 @@ def test_harmonised_outcomes_are_comparable_across_formats(combined: Dataset) ->
 
 
 def test_format_change_is_found_between_2018_and_2019(combined: Dataset) -> None:
-    """The 2019 format starts in 2019, so the trend charts mark it there."""
-    assert format_changes(combined, "zh") == [(2019, "起：政府信息公开工作年度报告格式(2019年试行版)")]
+    """The 2019 format starts in 2019 (2018 is loaded), so the trend charts mark it there, by its short name."""
+    marks = year_marks(combined, "zh")
+    assert marks.changes == ((2019, "起：2019年版"),) and marks.gaps == ()
 
 
 def test_new_format_year_has_no_channel_breakdown_sentence(combined: Dataset) -> None:

@@ -167,30 +167,40 @@ def test_carry_chain_agrees_and_old_year_before(tmp_path: Path) -> None:
 
 
 def test_one_series_across_the_formats(formats: Dataset) -> None:
-    """Received 2016 blank, 859, 70 in one line; 办结 cut at the old/new change only; carry-over only where it
-    exists; the table names each year's format and the notes give each mapping's caveat."""
+    """Received 2016 blank, 859, 70 with no line across the years not loaded (2017–2018, 2020), each run a band; the
+    format changes told by the years loaded (no “起”: the year before each is missing); carry-over only where it
+    exists; the table names each year's format, a row per gap, derived totals marked, and each mapping's caveat."""
     block = _block(_view(formats, 2021), "requests_trend")
-    lines = {trace.name: (list(trace.x), list(trace.y)) for trace in block.figure.data}
-    assert lines["收到依申请公开申请"] == ([2016, 2019, 2021], [0, 859, 70])
-    assert lines["申请办结/办理结果总计"][0] == [2016, 2018.5, 2019, 2021]  # cut before 2019, joined 2019–2021
-    assert [s.x0 for s in block.figure.layout.shapes] == [2018.5, 2020.5]
+    lines = {trace.name: (list(trace.x), _plain(trace.y)) for trace in block.figure.data}
+    assert lines["收到依申请公开申请"] == ([2016, 2017, 2018, 2019, 2020, 2021], [0, None, None, 859, None, 70])
+    assert lines["申请办结/办理结果总计"][0] == [2016, 2017, 2018, 2019, 2020, 2021]  # no half-year cut: gaps cut
+    assert [(s.type, s.x0, s.x1) for s in block.figure.layout.shapes] == [("rect", 2016.5, 2018.5),
+                                                                           ("rect", 2019.5, 2020.5)]
     table = block.table.set_index("年度")
-    assert list(table["收到依申请公开申请（件）"]) == ["— 未填报", "859", "70"]
-    assert list(table["申请办结/办理结果总计（件）"]) == ["— 未填报", "805", "69"]
-    assert list(table["上年结转申请（件）"]) == ["无此项（该年报表格式）", "18", "0"]
-    assert list(table["结转下年度继续办理（件）"]) == ["无此项（该年报表格式）", "72", "1"]
-    assert list(table["行政复议（件）"]) == ["— 未填报", "7", "3"]
-    assert list(table["行政诉讼（件）"]) == ["— 未填报", "9", "12"]
-    assert table.loc["2021", "报表格式"] == "政府信息公开工作年度报告格式(2021年版)（本年起）"
+    assert list(table.index) == ["2016", "2017—2018年", "2019", "2020年", "2021"]
+    assert list(table["收到依申请公开申请（件）"]) == ["— 未填报", "未导入", "859", "未导入", "70"]
+    assert list(table["申请办结/办理结果总计（件）"]) == ["— 未填报", "未导入", "805", "未导入", "69"]
+    assert list(table["上年结转申请（件）"]) == ["本年度报表无此项", "未导入", "18", "未导入", "0"]
+    assert list(table["结转下年度继续办理（件）"]) == ["本年度报表无此项", "未导入", "72", "未导入", "1"]
+    assert list(table["行政复议（件）"]) == ["— 未填报", "未导入", "7", "未导入", "3"]
+    assert list(table["行政诉讼（件）"]) == ["— 未填报", "未导入", "9", "未导入", "12"]
+    assert table.loc["2021", "报表格式"] == "政府信息公开工作年度报告格式(2021年版)"
     notes = "\n".join(block.notes)
-    assert "2019 年起为政府信息公开工作年度报告格式(2019年试行版)（国办公开办函〔2019〕60号）" in notes
+    assert ("报表格式改变：2016年为旧版统计表，2019年为2019年版（国办公开办函〔2019〕60号）；2017—2018年未导入；"
+            "2019年为2019年版，2021年为2021年版（国办公开办函〔2021〕30号）；2020年未导入。") in notes
+    assert "年起" not in notes
     assert "口径说明 · 收到依申请公开申请（政府信息公开情况统计表(旧版全国统一格式)）：" \
            "旧表无上年结转；收到申请数即新收数" in notes
     assert "新格式“（七）总计”为本年度办理结果合计，含上年结转申请的办理结果" in notes
     assert "上年结转申请 只见于 2019、2021 年的报表格式" in notes
     outcomes = _block(_view(formats, 2021), "requests_outcome_trend").table.set_index("年度")
-    assert list(outcomes["予以公开(含已主动公开)（件）"]) == ["— 未填报", "272", "30"]
-    assert list(outcomes["不予处理（件）"]) == ["无此项（该年报表格式）", "158", "0"]
+    assert list(outcomes["予以公开(含已主动公开)（件）"]) == ["— 未填报", "未导入", "272（看板计算）", "未导入", "30"]
+    assert list(outcomes["不予处理（件）"]) == ["本年度报表无此项", "未导入", "158（含看板计算）", "未导入", "0"]
+
+
+def _plain(values) -> list:
+    """Plotly's y values with NaN (no figure) as None, so lists compare."""
+    return [None if v != v else v for v in values]
 
 
 def test_old_only_data_draws_no_carry_over_lines(bundled: Dataset, tmp_path: Path) -> None:
@@ -239,24 +249,26 @@ def test_page_shows_one_series_across_2016_2019_2021(app, tmp_path: Path) -> Non
                ("申请办结/办理结果总计（件）", ("old.s3.completed", "n19.s3.total", "n21.s3.total")),
                ("行政复议（件）", ("old.s4", "n19.s4.review", "n21.s4.review")))
     for column, rows in checked:
-        assert list(trend[column]) == [_printed(2016, rows[0], "value"), _printed(2019, rows[1]),
-                                       _printed(2021, rows[2])]
-    assert list(trend["收到依申请公开申请（件）"]) == ["— 未填报", "859", "70"]
-    assert list(trend["申请办结/办理结果总计（件）"]) == ["— 未填报", "805", "69"]
-    assert list(trend["上年结转申请（件）"]) == ["无此项（该年报表格式）", "18", "0"]
-    assert list(trend["报表格式"]) == ["政府信息公开情况统计表(旧版全国统一格式)",
-                                     "政府信息公开工作年度报告格式(2019年试行版)（本年起）",
-                                     "政府信息公开工作年度报告格式(2021年版)（本年起）"]
+        assert list(trend.loc[["2016", "2019", "2021"], column]) == [
+            _printed(2016, rows[0], "value"), _printed(2019, rows[1]), _printed(2021, rows[2])]
+    assert list(trend["收到依申请公开申请（件）"]) == ["— 未填报", "未导入", "859", "未导入", "70"]
+    assert list(trend["申请办结/办理结果总计（件）"]) == ["— 未填报", "未导入", "805", "未导入", "69"]
+    assert list(trend["上年结转申请（件）"]) == ["本年度报表无此项", "未导入", "18", "未导入", "0"]
+    assert list(trend["报表格式"]) == ["政府信息公开情况统计表(旧版全国统一格式)", "未导入",
+                                     "政府信息公开工作年度报告格式(2019年试行版)", "未导入",
+                                     "政府信息公开工作年度报告格式(2021年版)"]
     chart = next(json.loads(e.proto.spec) for e in at.get("plotly_chart")
                  if e.proto.id.endswith("requests_trend_chart"))
-    assert [s["x0"] for s in chart["layout"]["shapes"]] == [2018.5, 2020.5]
-    assert [a["text"] for a in chart["layout"]["annotations"]] == [
-        "起：政府信息公开工作年度报告格式(2019年试行版)", "起：政府信息公开工作年度报告格式(2021年版)"]
+    assert [(s["type"], s["x0"], s["x1"]) for s in chart["layout"]["shapes"]] == [("rect", 2016.5, 2018.5),
+                                                                                   ("rect", 2019.5, 2020.5)]
+    assert [(a["text"], a["hovertext"]) for a in chart["layout"]["annotations"]] == [
+        ("2017—2018年未导入", "2017—2018年：未导入，无数据；其间报表格式改变"),
+        ("2020年未导入", "2020年：未导入，无数据；其间报表格式改变")]
     received = next(d for d in chart["data"] if d["name"] == "收到依申请公开申请")
-    assert (received["x"], received["y"]) == ([2016, 2019, 2021], [0, 859, 70])
+    assert (received["x"], received["y"]) == ([2016, 2017, 2018, 2019, 2020, 2021], [0, None, None, 859, None, 70])
     shown = texts(at)
-    assert ("报表格式改变：2019 年起为政府信息公开工作年度报告格式(2019年试行版)（国办公开办函〔2019〕60号）；"
-            "2021 年起为政府信息公开工作年度报告格式(2021年版)（国办公开办函〔2021〕30号）") in shown
+    assert ("报表格式改变：2016年为旧版统计表，2019年为2019年版（国办公开办函〔2019〕60号）；2017—2018年未导入；"
+            "2019年为2019年版，2021年为2021年版（国办公开办函〔2021〕30号）；2020年未导入") in shown
     applicants = _table(at, "requests_applicants").set_index("指标")
     assert list(applicants.loc["一、本年新收政府信息公开申请数量"])[:7] == ["64", "0", "0", "2", "0", "4", "70"]
     assert list(applicants.loc["（七）总计"])[:7] == ["63", "0", "0", "2", "0", "4", "69"]

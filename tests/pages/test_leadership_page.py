@@ -62,7 +62,8 @@ def test_a_2021_format_year_in_both_deployments(app: Start, formats: Path, publi
 
 def test_opening_an_indicator_shows_formula_rows_sources_and_chart(app: Start, formats: Path) -> None:
     """复议纠错率 opened: formula, numerator and denominator with their rows and figures, sources, a chart across
-    2016–2021 whose years without a value are marked with their reasons."""
+    2016–2021 whose loaded years without a value are marked with their reasons and whose years not loaded are
+    bands no line crosses."""
     at = app(formats, query={"year": "2021"})
     at.run()
     at.session_state["lead_review_correction_rate"] = True
@@ -77,10 +78,11 @@ def test_opening_an_indicator_shows_formula_rows_sources_and_chart(app: Start, f
     assert "- 行政复议·结果维持：表四 行政复议·结果维持" in body
     chart = opened.get("plotly_chart")[0]
     figure = json.loads(chart.proto.spec)
-    line, gaps = figure["data"]
+    line, missing, gaps = figure["data"]
     assert line["x"] == list(range(2016, 2022)) and line["y"][-3:] == [0.0, None, 0.0]  # 2019: 0 of 5; 2020 absent
-    assert dict(zip(gaps["x"], gaps["text"], strict=True)) == {
-        2016: "本年无已审结的行政复议", 2017: "未载入", 2018: "未载入", 2020: "未载入"}
+    assert dict(zip(gaps["x"], gaps["text"], strict=True)) == {2016: "本年无已审结的行政复议"}
+    assert missing["meta"] == "gaps" and missing["x"] == [2017, 2018, 2020]  # years not loaded: bands, no line
+    assert [(s["x0"], s["x1"]) for s in figure["layout"]["shapes"]] == [(2016.5, 2018.5), (2019.5, 2020.5)]
 
 
 def test_the_board_in_english(app: Start, formats: Path) -> None:

@@ -18,7 +18,8 @@ from gjj_dash.cli import main
 from gjj_dash.model.values import read_values, write_values
 from gjj_dash.paths import BUNDLED_DATA
 from gjj_dash.publish.export import dataset_csv, table_csv, table_xlsx
-from gjj_dash.publish.open_data import DATAPACKAGE, OpenData, index_body
+from gjj_dash.publish.open_data import DATAPACKAGE, OpenData
+from gjj_dash.publish.open_data_index import index_body
 from gjj_dash.publish.tidy import TIDY_FIELDS
 from gjj_dash.store.dataset import load_dataset
 from tests.support.years import data_dir

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from gjj_dash.figures.charts import OKABE_ITO, Axes, bar_chart, chart_frame, matrix_chart, trend_chart
+from gjj_dash.figures.year_axis import Gap, YearMarks
 from gjj_dash.publish.svg import chart_svg
 from gjj_dash.publish.svg_parts import tick_label, ticks, wrap
 
@@ -58,7 +59,7 @@ def test_a_trend_line_has_a_gap_where_a_year_has_no_figure_and_marks_format_chan
     records = [{"category": y, "series": "申请", "value": v, "display": str(v), "approximate": a, "blank": False}
                for y, v, a in ((2016, 3, False), (2017, float("nan"), False), (2018, 5, False), (2019, 7, True))]
     frame = chart_frame(records).assign(**{"break": False})
-    fig = trend_chart(frame, Axes("", "年度", "件"), changes=[(2019, "起：2019年格式")])
+    fig = trend_chart(frame, Axes("", "年度", "件"), marks=YearMarks(changes=((2019, "起：2019年格式"),)))
     svg = chart_svg(fig, "c4", "t", "d")
     path = re.search(r'<path d="([^"]+)" fill="none"', svg)
     assert path is not None and path.group(1).count("M") == 2  # 2016 alone, then 2018 → 2019
@@ -109,3 +110,42 @@ def test_tick_labels_and_wrapped_labels() -> None:
     assert "".join(lines) == label and all(len(x) <= 10 for x in lines)
     english = wrap("Requests received this year", 90, 12)
     assert len(english) > 1 and all(w in ["Requests", "received", "this", "year"] for x in english for w in x.split())
+
+
+def _gapped_trend() -> str:
+    """A line of 2016, 2019 and 2024 with 2017–2018 and 2020–2023 not loaded, drawn as SVG."""
+    gaps = YearMarks(gaps=(Gap(2017, 2018, "2017—2018年未导入", "2017—2018年：未导入，无数据"),
+                           Gap(2020, 2023, "2020—2023年未导入", "2020—2023年：未导入，无数据；其间报表格式改变")),
+                     gap_name="未导入的年度")
+    records = [{"category": y, "series": "申请", "value": v, "display": str(v), "approximate": False,
+                "blank": False} for y, v in ((2016, 3.0), (2019, 859.0), (2024, 70.0))]
+    return chart_svg(trend_chart(chart_frame(records), Axes("", "年度", "件"), marks=gaps), "g1", "t", "d")
+
+
+def test_a_light_page_line_never_crosses_a_year_not_loaded() -> None:
+    """Each loaded year is a point of its own (a new M, never an L across a gap); every year of the axis keeps its
+    label, the missing ones under a grey band with its words upright and its hover as the band's <title>."""
+    svg = _gapped_trend()
+    (path,) = re.findall(r'<path d="([^"]+)" fill="none"', svg)
+    assert path.count("M") == 3 and "L" not in path
+    assert all(f">{year}<" in svg for year in range(2016, 2025))
+    bands = re.findall(r'<rect [^>]*fill="#EFEFEF"><title>([^<]+)</title></rect>', svg)
+    assert bands == ["2017—2018年：未导入，无数据", "2020—2023年：未导入，无数据；其间报表格式改变"]
+    assert svg.count("rotate(-90)") == 2 and ">2020—2023年未导入<" in svg
+    assert "未导入的年度" not in svg  # the dashboard's hover dashes are not drawn as a series
+
+
+def test_stacked_bars_keep_the_slot_of_a_year_not_loaded() -> None:
+    """Bars of 2016 and 2018 with 2017 missing: the 2017 slot stays, empty under its band, labelled on the axis."""
+    gaps = YearMarks(gaps=(Gap(2017, 2017, "2017年未导入", "2017年：未导入，无数据"),), gap_name="未导入的年度")
+    records = [{"category": y, "series": s, "value": 2.0, "display": "2", "approximate": False, "blank": False}
+               for s in ("a", "b") for y in (2016, 2018)]
+    svg = chart_svg(bar_chart(chart_frame(records), Axes("", "年度", "件", "类"), stacked=True, marks=gaps),
+                    "g2", "t", "d")
+    xs = sorted({float(x) for x in re.findall(r'<rect x="([\d.]+)" y="[\d.]+" width="[\d.]+" height="[\d.]+" '
+                                              rf'fill="{OKABE_ITO[0]}"', svg)})
+    band = re.search(r'<rect x="([\d.]+)" y="[\d.]+" width="([\d.]+)" height="[\d.]+" fill="#EFEFEF">', svg)
+    assert band is not None and len(xs) == 2
+    left, width = float(band.group(1)), float(band.group(2))
+    assert xs[0] < left and xs[1] > left + width  # 2016's bar before the band, 2018's after: the slot is kept
+    assert ">2017<" in svg and "2017年：未导入，无数据" in svg

@@ -5,6 +5,10 @@ same report and the expected figures are known.
 The figures are those of 平潭综合实验区2021年度政府信息公开工作年度报告 (transcribed from the published page, see
 ../shared/reference/published/README.md); the tables keep its merged cells, including table 三's irregular head
 (自然人 spanning an empty cell and half of 商业企业, so every row's 商业企业 cell spans two columns).
+
+With `added`, the same report as a province prints it with columns of its own (issue 18): table 二's first
+sub-table with a last column 备注数量 ("二"), table 三 with a column 其中：网上申请 after 总计, its head spanning the
+three head rows ("三"). Their figures deliberately break the identities a national column would have to keep.
 """
 
 from __future__ import annotations
@@ -62,33 +66,43 @@ EXPECTED = {
     ("n21.s4.lawsuit_after_review", "total"): 0,
 }  # fmt: skip
 FIGURES = 200  # every figure of tables 二, 三 and 四
+ADDED_S2 = ("备注数量", ("0", "4"))  # table 二 (一)'s own column: 规章, 行政规范性文件
+# Table 三's own column, one figure per row of S3: 一 + 二 ≠ （七）总计 + 四 and the detail rows do not add up to
+# （七）总计 — identities a catalogue column must keep, which a report's own column is never checked against.
+ADDED_S3 = ("其中：网上申请", "52 0 21 4 0 0 0 0 1 0 5 1 19 0 0 0 0 0 0 0 0 0 1 50 3")
+ADDED_FIGURES = len(ADDED_S2[1]) + len(S3)
 
 
 def _c(text: str, rowspan: int = 1, colspan: int = 1) -> Cell:
     return (text, rowspan, colspan)
 
 
-def table_2() -> list[list[Cell]]:
-    """Table 二: the four 第二十条 sub-tables in one table, single value cells spanning three columns."""
-    rows = [[_c("第二十条第（一）项", 1, 4)],
-            [_c("信息内容"), _c("本年制发件数"), _c("本年废止件数"), _c("现行有效件数")],
-            [_c("规章"), _c("0"), _c("0"), _c("0")], [_c("行政规范性文件"), _c("69"), _c("3"), _c("665")]]
+def table_2(added: bool = False) -> list[list[Cell]]:
+    """Table 二: the four 第二十条 sub-tables in one table, single value cells spanning three columns (four, with
+    the first sub-table's own 备注数量 column)."""
+    width = 4 + added
+    head, notes = [_c(ADDED_S2[0])] if added else [], [[_c(n)] if added else [] for n in ADDED_S2[1]]
+    rows = [[_c("第二十条第（一）项", 1, width)],
+            [_c("信息内容"), _c("本年制发件数"), _c("本年废止件数"), _c("现行有效件数"), *head],
+            [_c("规章"), _c("0"), _c("0"), _c("0"), *notes[0]],
+            [_c("行政规范性文件"), _c("69"), _c("3"), _c("665"), *notes[1]]]
     subtables = (("第二十条第（五）项", "本年处理决定数量", [("行政许可", "2293")]),
                  ("第二十条第（六）项", "本年处理决定数量", [("行政处罚", "1282"), ("行政强制", "42")]),
                  ("第二十条第（八）项", "本年收费金额（单位：万元）", [("行政事业性收费", "24252.311082")]))
-    for caption, head, items in subtables:
-        rows += [[_c(caption, 1, 4)], [_c("信息内容"), _c(head, 1, 3)]]
-        rows += [[_c(label), _c(value, 1, 3)] for label, value in items]
+    for caption, head_text, items in subtables:
+        rows += [[_c(caption, 1, width)], [_c("信息内容"), _c(head_text, 1, width - 1)]]
+        rows += [[_c(label), _c(value, 1, width - 1)] for label, value in items]
     return rows
 
 
-def table_3() -> list[list[Cell]]:
-    """Table 三 with its three head rows, its row-spanning group labels and its irregular 商业企业 column."""
-    rows = [[_c(NOTE, 3, 3), _c("申请人情况", 1, 8)],
+def table_3(added: bool = False) -> list[list[Cell]]:
+    """Table 三 with its three head rows, its row-spanning group labels and its irregular 商业企业 column (and,
+    `added`, its own column after 总计)."""
+    rows = [[_c(NOTE, 3, 3), _c("申请人情况", 1, 8), *([_c(ADDED_S3[0], 3, 1)] if added else [])],
             [_c("自然人", 1, 2), _c("法人或其他组织", 1, 5), _c("总计", 2, 1)],
             [_c("\xa0"), _c("商业企业", 1, 2), _c("科研机构"), _c("社会公益组织"), _c("法律服务机构"), _c("其他")]]
-    for label, figures in S3:
-        values = figures.split()
+    for n, (label, figures) in enumerate(S3):
+        values = figures.split() + ([ADDED_S3[1].split()[n]] if added else [])
         cells = [_c(values[0]), _c(values[1], 1, 2), *(_c(v) for v in values[2:])]
         if label.startswith(("一、", "二、", "四、")):
             rows.append([_c(label, 1, 3), *cells])
@@ -112,8 +126,10 @@ def table_4() -> list[list[Cell]]:
             [_c(r) for r in results * 2], [_c(v) for v in S4.split()]]
 
 
-def tables() -> list[tuple[str, list[list[Cell]]]]:
-    return [("二、主动公开政府信息情况", table_2()), ("三、收到和处理政府信息公开申请情况", table_3()),
+def tables(added: tuple[str, ...] = ()) -> list[tuple[str, list[list[Cell]]]]:
+    """The report's three tables; `added` names the tables (“二”, “三”) printed with a column of their own."""
+    return [("二、主动公开政府信息情况", table_2("二" in added)),
+            ("三、收到和处理政府信息公开申请情况", table_3("三" in added)),
             ("四、政府信息公开行政复议、行政诉讼情况", table_4())]
 
 
@@ -132,7 +148,8 @@ def layout(grid: list[list[Cell]]) -> list[tuple[int, int, Cell]]:
     return placed
 
 
-def web_page(charset: str = "utf-8", split_table: bool = False, meta: str | None = None) -> bytes:
+def web_page(charset: str = "utf-8", split_table: bool = False, meta: str | None = None,
+             added: tuple[str, ...] = ()) -> bytes:
     """The report as a saved site page: navigation and footer around the article, Word-like spans, NBSP."""
     declared = meta if meta is not None else f'<meta http-equiv="Content-Type" content="text/html; charset={charset}">'
     parts = [f"<!DOCTYPE html><html><head>{declared}<title>{TITLE}_政府信息公开年报_平潭</title></head><body>",
@@ -140,9 +157,9 @@ def web_page(charset: str = "utf-8", split_table: bool = False, meta: str | None
              '<div class="article">', '<p><span>平潭综合实验区</span></p>',
              "<p><span>20</span><span>21年度政府信息公开工作年度报告</span></p>"]
     parts += [f"<p>{html.escape(p)}</p>" for p in NARRATIVE]
-    for heading, grid in tables():
+    for n, (heading, grid) in enumerate(tables(added)):
         parts.append(f"<p>{heading}</p>")
-        if split_table and grid is tables()[1][1]:
+        if split_table and n == 1:
             parts += [_html_table(grid[:3]), _html_table(grid[3:])]  # the head and the body in two <table>s
         else:
             parts.append(_html_table(grid))
@@ -167,7 +184,7 @@ def _halves(text: str) -> list[str]:
     return [text] if len(text) < 4 or text[0].isdigit() else [text[: len(text) // 2], text[len(text) // 2 :]]
 
 
-def word_file(page_height_cm: float | None = None) -> bytes:
+def word_file(page_height_cm: float | None = None, added: tuple[str, ...] = ()) -> bytes:
     """The report as a Word file: title and narrative paragraphs, the tables with merged cells (gridSpan, vMerge);
     a small page makes the PDF printed from it break tables over pages."""
     document = docx.Document()
@@ -178,7 +195,7 @@ def word_file(page_height_cm: float | None = None) -> bytes:
     document.add_paragraph(TITLE)
     for text in NARRATIVE:
         document.add_paragraph(text)
-    for heading, grid in tables():
+    for heading, grid in tables(added):
         document.add_paragraph(heading)
         placed = layout(grid)
         width = max(c + cell[2] for _, c, cell in placed)
@@ -207,11 +224,11 @@ def pdf_file(docx_bytes: bytes) -> bytes:
         return (Path(tmp) / "report.pdf").read_bytes()
 
 
-def browser_copy(tabs: bool = True) -> str:
+def browser_copy(tabs: bool = True, added: tuple[str, ...] = ()) -> str:
     """The article as Chromium copies it: each cell's paragraph on its own line between blank lines, a TAB alone on
     a line between cells (or, as some browsers copy, no TAB at all), the title first."""
     lines = [TITLE, *NARRATIVE]
-    for heading, grid in tables():
+    for heading, grid in tables(added):
         lines.append(heading)
         for row in grid:
             cells = ["\n\n".join(_halves(text)) for text, _, _ in row]
@@ -219,22 +236,22 @@ def browser_copy(tabs: bool = True) -> str:
     return "\n".join(lines)
 
 
-def wps_copy() -> str:
+def wps_copy(added: tuple[str, ...] = ()) -> str:
     """The article copied out of WPS: the title and text as lines, each table row one line of TAB-separated cells
     (a merged cell once)."""
     lines = [TITLE, *NARRATIVE]
-    for heading, grid in tables():
+    for heading, grid in tables(added):
         lines.append(heading)
         lines += ["\t".join(text for text, _, _ in row) for row in grid]
     return "\r\n".join(lines)
 
 
-def pasted_workbook() -> bytes:
+def pasted_workbook(added: tuple[str, ...] = ()) -> bytes:
     """The three tables pasted into a spreadsheet: one sheet each, merged ranges kept, text only in the first cell
     of a merge, figures stored as numbers, no title and no year."""
     book = openpyxl.Workbook()
     book.remove(book.active)
-    for heading, grid in tables():
+    for heading, grid in tables(added):
         sheet = book.create_sheet(heading[:10])
         for r, c, (text, rowspan, colspan) in layout(grid):
             value: object = text

@@ -1,6 +1,7 @@
 """Test support: the one way tests build a data directory — the fixture sets of tests/fixtures/years, a transcribed
-report (tests/fixtures/reports) as a year, a copy of a year as another, a store full of formula-like text, and a
-small year of invented figures given cell by cell (write_year, with table 三 and 四 helpers)."""
+report (tests/fixtures/reports) as a year, a copy of a year as another, a store with years missing between the
+loaded ones, a store full of formula-like text, and a small year of invented figures given cell by cell (write_year,
+with table 三 and 四 helpers)."""
 
 from __future__ import annotations
 
@@ -37,6 +38,19 @@ def data_dir(tmp_path: Path, *sets: str) -> Path:
     for name in sets:
         for year in (YEARS / name / "years").iterdir():
             shutil.copytree(year, target / "years" / year.name)
+    return target
+
+
+GAP_YEARS = (2016, 2019, 2024)  # the store with gaps: 2017–2018 and 2020–2023 not loaded
+
+
+def gap_years(root: Path) -> Path:
+    """A data directory with gaps, as staff build one by importing the reports they find first: the `formats` set's
+    2016 (old table) and 2019 (Shanghai's 2019-format table, blank detail 总计 cells) and its 2021 (Pingtan's
+    2021-format table) re-dated 2024; 2017–2018 and 2020–2023 missing. The data directory."""
+    target = data_dir(root, "formats")
+    copy_year(target, 2021, 2024)
+    shutil.rmtree(target / "years" / "2021")
     return target
 
 
