@@ -72,7 +72,7 @@ def _add(store: PeerStore, user: str, catalogue: Catalogue, lang: str) -> None:
     with left:
         body = st.text_input(t("peers.page_body", lang), key="peers_body", placeholder=t("peers.page_from_file", lang))
     with middle:
-        year = st.number_input(t("admin.year_input", lang), min_value=2000, max_value=2100, value=None, step=1,
+        year = st.number_input(t("peers.page_year", lang), min_value=2000, max_value=2100, value=None, step=1,
                                placeholder=t("admin.year_from_file", lang), key="peers_year")
     with right:
         kind = st.selectbox(t("peers.page_kind", lang), [AUTO, *kinds], key="peers_kind",

@@ -45,7 +45,8 @@ def test_drop_a_saved_web_page_publish_it_and_the_public_pages_show_the_year(bro
         page.get_by_label(t("admin.login_password")).fill(PASSWORD)
         page.get_by_role("button", name=t("admin.login"), exact=True).click()
         staff.settle(expect=t("admin.logged_in_as", name=NAME))
-        page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+        uploader = page.locator('[data-testid="stFileUploader"]').filter(has_text=t("admin.file"))
+        uploader.locator('input[type="file"]').set_input_files(
             files=[{"name": "平潭年报.html", "mimeType": "text/html", "buffer": reports.web_page("gbk")}])
         staff.settle(expect="发布机关：平潭综合实验区")
         shown = staff.main_text()

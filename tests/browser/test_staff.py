@@ -86,7 +86,8 @@ def test_upload_publish_and_roll_back_a_gbk_year(staff, account, browser) -> Non
     year_box.press("Enter")
     staff.settle()
     payload = gbk_table(**{"(一)主动公开政府信息数": "250", "2.政府网站公开政府信息数": "153"})
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+    uploader = page.locator('[data-testid="stFileUploader"]').filter(has_text=t("admin.file"))
+    uploader.locator('input[type="file"]').set_input_files(
         files=[{"name": "2017年统计表.csv", "mimeType": "text/csv", "buffer": payload}]
     )
     staff.settle(expect=t("admin.preview"))

@@ -128,7 +128,7 @@ def test_a_report_stating_neither_asks_for_both_on_the_page(app, data: Path) -> 
     at.run()
     shown = texts(at)
     assert "请在上面的“机关名称”中填写这份报告是哪个机关的。" in shown
-    assert "请在上面的“年度”中填写这份报告的年度。" in shown
+    assert "请在上面的“报告年度”中填写这份报告的年度。" in shown
     assert "--body" not in shown and "--year" not in shown
     assert [c for c in at.checkbox if c.key == "peers_confirm_0"] == []  # nothing to confirm yet
     at.text_input(key="peers_body").input("**某**市[链接](http://x)局").run()
