@@ -58,7 +58,6 @@ def _local_user(lang: str) -> str | None:
         return None
     if not users:
         st.warning(t("admin.no_accounts", lang))
-        st.code(f"gjj-dash user add 张薇 --data-dir {loaders.data_dir()}", language="bash")
         st.caption(t("admin.accounts_where", lang, path=path))
         return None
     name = st.session_state.get(SESSION_USER)

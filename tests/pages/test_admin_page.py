@@ -39,13 +39,15 @@ def listing(folder: Path) -> list[Path]:
     return sorted(p.relative_to(folder) for p in folder.rglob("*"))
 
 
-def test_without_an_account_the_page_explains_how_to_create_one_and_writes_nothing(app, data_copy, monkeypatch) -> None:
-    """No accounts file: the `gjj-dash user add` command is shown, no login form, no upload widget, no file written."""
+def test_without_an_account_the_page_says_who_creates_one_and_writes_nothing(app, data_copy, monkeypatch) -> None:
+    """No accounts file: the page names the administrator's step (never a command or flag), no login form, no upload
+    widget, no file written."""
     monkeypatch.delenv(auth.ENV_ACCOUNTS, raising=False)
     before = listing(data_copy)
     at = open_admin(app, data_copy)
     assert "还没有配置任何员工账户" in texts(at)
-    assert any("gjj-dash user add" in c.value for c in at.code)
+    assert "由系统管理员在服务器上创建" in texts(at) and "The first staff account" in texts(at)
+    assert not at.code and "gjj-dash" not in texts(at) and "--" not in texts(at)
     assert not at.text_input and not at.file_uploader
     assert listing(data_copy) == before
 
