@@ -84,7 +84,7 @@ class Throttle:
             name_last + delay_after(name_count),
             address_last + delay_after(address_count, ADDRESS_FREE_FAILURES),
         )
-        return max(0.0, until - now)
+        return min(max(0.0, until - now), MAX_DELAY)  # min: a clock set back never locks anyone out for longer
 
     def wait(self, name: str, address: str) -> float:
         """Seconds before this name from this address may try again (0: now)."""

@@ -134,6 +134,14 @@ def test_a_count_without_failures_for_a_day_is_forgotten(throttle, clock) -> Non
     assert auth.login(USERS, "张薇", "wrong", throttle, HOME) == auth.Login(False, 0.0)
 
 
+def test_a_clock_set_back_never_makes_the_wait_longer_than_five_minutes(throttle, clock) -> None:
+    """Failures, then the wall clock set back an hour: the wait is capped at the longest delay."""
+    for _ in range(3):
+        auth.login(USERS, "张薇", "wrong", throttle, HOME)
+    clock.now -= 3600
+    assert throttle.wait("张薇", HOME) == logins.MAX_DELAY
+
+
 def test_an_unusable_throttle_file_refuses_the_login_in_chinese(tmp_path: Path) -> None:
     """The throttle's path is a folder: ThrottleError naming it; the password is never checked."""
     (tmp_path / logins.LOGINS_FILE).mkdir()
