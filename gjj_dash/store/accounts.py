@@ -1,4 +1,4 @@
-"""Store: local staff accounts — salted scrypt hashes kept outside the repository, a growing delay on failure."""
+"""Store: local staff accounts — salted scrypt hashes kept outside the repository, checked behind the login throttle."""
 
 from __future__ import annotations
 
@@ -6,27 +6,24 @@ import base64
 import hashlib
 import hmac
 import json
+import math
 import os
 import re
 import secrets
-import threading
-import time
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from gjj_dash.i18n import t
 from gjj_dash.paths import BUNDLED_DATA
 from gjj_dash.store.atomic import write_file
+from gjj_dash.store.logins import Throttle
 
 ENV_ACCOUNTS = "GJJ_DASH_ACCOUNTS"
 ACCOUNTS_FILE = "accounts.json"
 # scrypt cost: 16 MiB of memory and ~50 ms per check — slow for a guesser, quick enough for a login form.
 SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 MIN_PASSWORD = 8
-FREE_FAILURES = 2  # mistyping twice costs nothing; from the third failure on each attempt waits longer
-MAX_DELAY = 300.0
 _NAME = re.compile(r"[\w.\-]{1,32}")
 
 
@@ -112,47 +109,27 @@ def add_user(path: Path, name: str, password: str, *, replace: bool = False) -> 
     write_file(path, payload, mode=0o600)
 
 
-def delay_after(failures: int) -> float:
-    """Seconds to wait after this many failures in a row: 0, 0, then 1, 2, 4 … up to five minutes."""
-    if failures <= FREE_FAILURES:
-        return 0.0
-    return min(2.0 ** (failures - FREE_FAILURES - 1), MAX_DELAY)
-
-
-class Throttle:
-    """Failed attempts per account name (known or not), shared by every session of one server process."""
-
-    def __init__(self, clock: Callable[[], float] = time.monotonic):
-        self._clock = clock
-        self._lock = threading.Lock()
-        self._failures: dict[str, tuple[int, float]] = {}
-
-    def wait(self, name: str) -> float:
-        """Seconds before this name may try again (0 when it may try now)."""
-        with self._lock:
-            count, last = self._failures.get(name, (0, 0.0))
-        return max(0.0, last + delay_after(count) - self._clock())
-
-    def failed(self, name: str) -> None:
-        with self._lock:
-            count, _ = self._failures.get(name, (0, 0.0))
-            self._failures[name] = (count + 1, self._clock())
-
-    def succeeded(self, name: str) -> None:
-        with self._lock:
-            self._failures.pop(name, None)
-
-
-def login(users: dict[str, dict], name: str, password: str, throttle: Throttle) -> Login:
-    """Check a name and password: refused without checking while the delay runs, else one constant-time check."""
+def login(users: dict[str, dict], name: str, password: str, throttle: Throttle, address: str) -> Login:
+    """Check a name and password from a client address: refused without checking while the name's or the address's
+    delay runs, else counted by the throttle first and then one constant-time check (ThrottleError: refused)."""
     name = name.strip()
-    wait = throttle.wait(name)
+    wait = throttle.attempt(name, address)
     if wait > 0:
         return Login(False, wait, throttled=True)
     record = users.get(name)
     ok = verify_password(password, record if record is not None else _DUMMY) and record is not None
     if ok:
-        throttle.succeeded(name)
+        throttle.succeeded(name, address)
         return Login(True)
-    throttle.failed(name)
-    return Login(False, throttle.wait(name))
+    return Login(False, throttle.wait(name, address))
+
+
+def refusal(result: Login, lang: str, now: datetime | None = None) -> str:
+    """What a refused login tells the staff member: wrong name or password, and when the next attempt may come
+    (the clock time and the seconds), or that this attempt was not checked because the delay still runs."""
+    seconds = max(1, math.ceil(result.wait))
+    at = ((now or datetime.now()) + timedelta(seconds=seconds)).strftime("%H:%M:%S")
+    if result.throttled:
+        return t("admin.login_wait", lang, time=at, seconds=seconds)
+    later = t("admin.login_later", lang, time=at, seconds=seconds) if result.wait > 0 else ""
+    return t("admin.login_wrong", lang) + later

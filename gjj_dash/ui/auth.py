@@ -9,15 +9,28 @@ from streamlit.errors import StreamlitSecretNotFoundError
 
 from gjj_dash.i18n import t
 from gjj_dash.store import accounts as auth
-from gjj_dash.ui import loaders
+from gjj_dash.store import clients, logins
+from gjj_dash.ui import address, loaders
 
 SESSION_USER = "admin_user"
 
 
-@st.cache_resource(show_spinner=False)
-def _throttle() -> auth.Throttle:
-    """One failure count per account name for the whole server process (a new browser tab does not reset it)."""
-    return auth.Throttle()
+def _throttle() -> logins.Throttle:
+    """The failure counts per name and per address, in the data folder's SQLite file, shared by every session and
+    process of the server: no Streamlit cache, so nothing a browser sends can reset them."""
+    return logins.Throttle(logins.logins_path(loaders.data_dir()))
+
+
+def _attempt(users: dict[str, dict], given: str, password: str, lang: str) -> auth.Login | None:
+    """One login attempt through the throttle, counted under this session's client address; None after showing
+    why it cannot be made (a broken throttle file or trusted-proxy setting refuses every login)."""
+    try:
+        return auth.login(users, given, password, _throttle(), address.client_address())
+    except logins.ThrottleError as exc:
+        st.error(str(exc))
+    except clients.ProxySettingError as exc:
+        st.error(t("admin.trusted_proxies_bad", lang, entry=exc.entry))
+    return None
 
 
 def oidc_configured() -> bool:
@@ -72,16 +85,12 @@ def _local_user(lang: str) -> str | None:
         given = st.text_input(t("admin.login_name", lang), key="admin_login_name")
         password = st.text_input(t("admin.login_password", lang), type="password", key="admin_login_password")
         submitted = st.form_submit_button(t("admin.login", lang), key="admin_login_submit")
-    if submitted:
-        result = auth.login(users, given, password, _throttle())
-        if result.ok:
-            st.session_state[SESSION_USER] = given.strip()
-            st.rerun()
-        elif result.throttled:
-            st.error(t("admin.login_wait", lang, seconds=max(1, round(result.wait))))
-        else:
-            later = t("admin.login_later", lang, seconds=max(1, round(result.wait))) if result.wait > 0 else ""
-            st.error(t("admin.login_wrong", lang) + later)
+    result = _attempt(users, given, password, lang) if submitted else None
+    if result is not None and result.ok:
+        st.session_state[SESSION_USER] = given.strip()
+        st.rerun()
+    elif result is not None:
+        st.error(auth.refusal(result, lang))
     return None
 
 

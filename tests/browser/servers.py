@@ -85,13 +85,17 @@ def prepare(root: Path, kind: str) -> tuple[Path, Path]:
     return data_dir, home
 
 
-def start(root: Path, kind: str) -> Server:
-    """Start the public or staff deployment under root and wait until /_stcore/health answers."""
+def start(root: Path, kind: str, extra_env: dict[str, str] | None = None) -> Server:
+    """Start the public or staff deployment under root (with extra environment variables, as a systemd unit sets
+    them) and wait until /_stcore/health answers."""
     data_dir, home = prepare(root, kind)
     port = free_port()
-    # Nothing of the developer's own setup leaks in: data directory, mode and accounts file come from here.
-    env = {k: v for k, v in os.environ.items() if k not in (ENV_DATA_DIR, ENV_MODE, "GJJ_DASH_ACCOUNTS")}
+    # Nothing of the developer's own setup leaks in: data directory, mode, accounts file and trusted proxies come
+    # from here.
+    private = (ENV_DATA_DIR, ENV_MODE, "GJJ_DASH_ACCOUNTS", "GJJ_DASH_TRUSTED_PROXIES")
+    env = {k: v for k, v in os.environ.items() if k not in private}
     env["HOME"] = str(home)  # the machine's ~/.streamlit never leaks in; the deployed config.toml does
+    env.update(extra_env or {})
     log = root / "server.log"
     with log.open("wb") as out:
         process = subprocess.Popen(

@@ -16,6 +16,7 @@ from streamlit import config as st_config
 
 from gjj_dash.cli.serve import COMMON_FLAGS, PUBLIC_FLAGS
 from gjj_dash.paths import BUNDLED_DATA
+from gjj_dash.store import clients
 
 DEPLOY = Path(__file__).resolve().parent.parent.parent / "deploy"
 DATA_DIR = "/srv/gjj-dash/data"
@@ -111,6 +112,18 @@ def test_staff_unit_writes_only_the_store_and_keeps_accounts_outside_it() -> Non
     assert values(pairs, "User") == ["gjj-staff"] and values(pairs, "ProtectSystem") == ["strict"]
 
 
+def test_only_the_staff_unit_trusts_its_nginx_for_the_client_address() -> None:
+    """The staff unit believes X-Forwarded-For from the loopback nginx only, and that nginx sends the browser's
+    own address on the WebSocket (a forged header is replaced); the public unit, with no login, trusts nobody."""
+    staff = dict(v.split("=", 1) for v in values(unit("gjj-dash-staff.service"), "Environment"))
+    assert [str(n) for n in clients.trusted_proxies(staff[clients.ENV_TRUSTED_PROXIES])] == ["127.0.0.1/32", "::1/128"]
+    public = dict(v.split("=", 1) for v in values(unit("gjj-dash-public.service"), "Environment"))
+    assert clients.ENV_TRUSTED_PROXIES not in public
+    site = (DEPLOY / "nginx" / "gjj-dash-staff.conf").read_text(encoding="utf-8")
+    stream = site[site.index("location = /_stcore/stream") :].split("}", 1)[0]
+    assert "proxy_set_header X-Forwarded-For $remote_addr;" in stream
+
+
 @pytest.mark.parametrize(("kind", "port"), [("public", 8501), ("staff", 8601)])
 def test_unit_config_and_nginx_agree_on_port_and_name(kind: str, port: int) -> None:
     """The unit's --port, the config's port and the nginx upstream are one port; server_name is the allowed host."""
@@ -185,6 +198,15 @@ def test_backup_then_restore_gives_back_the_same_store(store: Path, tmp_path: Pa
     assert _tree(store) == before
     (kept,) = tmp_path.glob("data.before-restore-*")
     assert (kept / "audit.jsonl").read_text(encoding="utf-8") == "damaged"
+
+
+def test_backup_leaves_out_the_login_throttle(store: Path, tmp_path: Path) -> None:
+    """The throttle's SQLite file (and its journal), written at any moment, is not archived; the store is."""
+    for name in ("logins.sqlite3", "logins.sqlite3-journal"):
+        (store / name).write_bytes(b"SQLite format 3\0")
+    archive = Path(_run("backup.sh", str(store), str(tmp_path / "backups")).stdout.strip())
+    names = subprocess.run(["tar", "-tzf", str(archive)], capture_output=True, text=True, check=True).stdout
+    assert "./audit.jsonl" in names.splitlines() and "logins" not in names
 
 
 def test_backup_waits_for_a_publish_in_progress(store: Path, tmp_path: Path) -> None:

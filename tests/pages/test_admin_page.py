@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -72,8 +73,20 @@ def test_repeated_failures_make_the_next_attempt_wait(app, staff) -> None:
     for _ in range(3):
         log_in(at, password="wrong-password")
     log_in(at)
-    assert "尝试次数过多：请 1 秒后再试" in texts(at)
+    assert re.search(r"尝试次数过多：请于 \d\d:\d\d:\d\d 之后再试（1 秒后；本次未检查密码）", texts(at))
     assert not at.file_uploader
+    assert (staff / "logins.sqlite3").is_file()  # counted in the data folder, not in a Streamlit cache
+
+
+def test_a_broken_throttle_setting_or_file_refuses_even_the_right_password(app, staff, monkeypatch) -> None:
+    """A typo in GJJ_DASH_TRUSTED_PROXIES, or a throttle file that cannot be opened: a Chinese error, no login."""
+    monkeypatch.setenv("GJJ_DASH_TRUSTED_PROXIES", "127.0.0.1 nginx")
+    at = log_in(open_admin(app, staff))
+    assert "GJJ_DASH_TRUSTED_PROXIES 中的“nginx”不是 IP 地址或网段" in texts(at) and not at.file_uploader
+    monkeypatch.delenv("GJJ_DASH_TRUSTED_PROXIES")
+    (staff / "logins.sqlite3").mkdir()
+    at = log_in(open_admin(app, staff))
+    assert "无法读写" in texts(at) and not at.file_uploader
 
 
 def test_upload_preview_diff_confirm_publishes_and_every_page_shows_it(app, staff, tmp_path) -> None:

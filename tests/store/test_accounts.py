@@ -13,16 +13,6 @@ from gjj_dash.paths import BUNDLED_DATA
 from gjj_dash.store import accounts as auth
 
 
-class Clock:
-    """A hand-moved clock for the throttle."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 def test_a_password_is_stored_only_as_a_salted_scrypt_hash() -> None:
     """The record verifies the password, refuses another, holds no plain text, and two records differ by salt."""
     first, second = auth.hash_password("正确的密码123"), auth.hash_password("正确的密码123")
@@ -92,33 +82,6 @@ def test_an_unreadable_accounts_file_is_a_chinese_error(tmp_path: Path) -> None:
     with pytest.raises(auth.AuthError, match="账户文件 .* 无法读取"):
         auth.load_accounts(path)
     assert auth.load_accounts(tmp_path / "missing.json") == {}
-
-
-@pytest.mark.parametrize(("failures", "delay"), [(0, 0), (1, 0), (2, 0), (3, 1), (4, 2), (5, 4), (8, 32), (30, 300)])
-def test_the_delay_grows_after_failures(failures: int, delay: float) -> None:
-    """Two free mistakes, then 1, 2, 4 … seconds, capped at five minutes."""
-    assert auth.delay_after(failures) == delay
-
-
-def test_login_waits_after_repeated_failures_even_with_the_right_password() -> None:
-    """Three wrong passwords: the next attempt is refused unchecked until the delay has passed; success resets."""
-    clock = Clock()
-    throttle = auth.Throttle(clock)
-    users = {"张薇": auth.hash_password("password-1")}
-    for _ in range(3):
-        assert auth.login(users, "张薇", "wrong", throttle) == auth.Login(False, wait=0.0 if _ < 2 else 1.0)
-    assert auth.login(users, "张薇", "password-1", throttle) == auth.Login(False, 1.0, throttled=True)
-    clock.now += 1.0
-    assert auth.login(users, "张薇", "password-1", throttle).ok
-    assert throttle.wait("张薇") == 0 and auth.login(users, "张薇", "wrong", throttle).wait == 0
-
-
-def test_an_unknown_name_fails_like_a_wrong_password_and_is_throttled_too() -> None:
-    """No account of that name: refused, and its failures count like any other name's."""
-    throttle = auth.Throttle(Clock())
-    for _ in range(3):
-        assert not auth.login({}, "nobody", "password-1", throttle).ok
-    assert auth.login({}, "nobody", "password-1", throttle).throttled
 
 
 def test_cli_user_add_asks_twice_and_stores_the_hash_in_the_data_dir(tmp_path: Path, monkeypatch, capsys) -> None:
