@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import html
 import importlib.util
+from collections.abc import Mapping
 
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
 from gjj_dash.i18n import t
 from gjj_dash.store import accounts as auth
+from gjj_dash.store import sessions as logins
 from gjj_dash.ui import loaders
-
-SESSION_USER = "admin_user"
 
 
 @st.cache_resource(show_spinner=False)
@@ -49,6 +50,44 @@ def _oidc_user(lang: str) -> str | None:
     return None
 
 
+def browser_cookies() -> Mapping[str, str]:
+    """The cookies this browser sent when it opened this session's connection (st.context.cookies, read anew on
+    every rerun). The one test seam of the login: AppTest has no browser and cannot send cookies, so the AppTest
+    fixture (tests/conftest.py `app`) replaces this function with a cookie jar that tests/support/pages.log_in
+    fills from the real login route. Nothing a client sends can reach that replacement."""
+    return st.context.cookies
+
+
+def _sessions() -> logins.Sessions:
+    return logins.Sessions(logins.sessions_path(loaders.data_dir()))
+
+
+def _session() -> tuple[str | None, str | None]:
+    """The browser's session token (None without the cookie) and the staff member it logs in (None if over)."""
+    token = browser_cookies().get(logins.COOKIE) or None
+    return token, _sessions().user(token) if token else None
+
+
+def _post_to(route: str, fields: dict[str, str], note: str, button: str) -> None:
+    """Send the browser to a login route: a POST form submitted at once (its button, if scripts are off)."""
+    inputs = "".join(f'<input type="hidden" name="{k}" value="{html.escape(v)}">' for k, v in fields.items())
+    st.info(note)
+    st.html(f'<form id="gjj-auth" method="post" action="{route}">{inputs}<button type="submit">{html.escape(button)}'
+            '</button></form><script>document.getElementById("gjj-auth").submit()</script>',
+            unsafe_allow_javascript=True)
+
+
+def _signed_in(lang: str, token: str | None, name: str) -> str | None:
+    """The logged-in name in the sidebar with 退出登录, which ends the session here and sends the browser to the
+    logout route (it deletes the cookie)."""
+    st.sidebar.caption(t("admin.logged_in_as", lang, name=name))
+    if not st.sidebar.button(t("admin.logout", lang), key="admin_logout"):
+        return name
+    _sessions().revoke(token)  # over at once, even if the browser never reaches the logout route
+    _post_to(logins.LOGOUT_ROUTE, {}, t("admin.logging_out", lang), t("admin.continue_logout", lang))
+    return None
+
+
 def _local_user(lang: str) -> str | None:
     path = auth.accounts_path(loaders.data_dir())
     try:
@@ -61,14 +100,10 @@ def _local_user(lang: str) -> str | None:
         st.code(f"gjj-dash user add 张薇 --data-dir {loaders.data_dir()}", language="bash")
         st.caption(t("admin.accounts_where", lang, path=path))
         return None
-    name = st.session_state.get(SESSION_USER)
+    token, name = _session()
     if name in users:
-        st.sidebar.caption(t("admin.logged_in_as", lang, name=name))
-        if st.sidebar.button(t("admin.logout", lang), key="admin_logout"):
-            del st.session_state[SESSION_USER]
-            st.rerun()
-        return name
-    st.info(t("admin.login_required", lang))
+        return _signed_in(lang, token, name)
+    st.info(t("admin.session_expired" if token else "admin.login_required", lang))
     with st.form("admin_login", clear_on_submit=True):
         given = st.text_input(t("admin.login_name", lang), key="admin_login_name")
         password = st.text_input(t("admin.login_password", lang), type="password", key="admin_login_password")
@@ -76,8 +111,10 @@ def _local_user(lang: str) -> str | None:
     if submitted:
         result = auth.login(users, given, password, _throttle())
         if result.ok:
-            st.session_state[SESSION_USER] = given.strip()
-            st.rerun()
+            # The password alone logs nobody in: the browser trades this one-time grant for its session cookie.
+            grant = _sessions().grant(given.strip())
+            _post_to(logins.SESSION_ROUTE, {"grant": grant}, t("admin.logging_in", lang),
+                     t("admin.continue_login", lang))
         elif result.throttled:
             st.error(t("admin.login_wait", lang, seconds=max(1, round(result.wait))))
         else:
@@ -99,7 +136,7 @@ def current_user() -> str | None:
     if oidc_configured():
         return str(st.user.get("email") or st.user.get("name") or st.user.get("sub") or "oidc") \
             if st.user.is_logged_in else None
-    name = st.session_state.get(SESSION_USER)
+    _, name = _session()
     if not name:
         return None
     try:
