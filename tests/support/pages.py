@@ -71,11 +71,11 @@ def posted_form(at: AppTest) -> tuple[str, dict[str, str]] | None:
     return None
 
 
-def follow(at: AppTest) -> AppTest:
-    """Do what the browser does with the page's login form: POST it to the server's real route (web.routes()), keep
-    the cookie the answer sets or deletes in the test's jar (`at.cookie_jar`, see tests/conftest.py), open the page
-    again; run without exception."""
-    form = posted_form(at)
+def follow(at: AppTest, form: tuple[str, dict[str, str]] | None = None) -> AppTest:
+    """Do what the browser does with the page's login form (or one it drew earlier): POST it to the server's real
+    route (web.routes()), keep the cookie the answer sets or deletes in the test's jar (`at.cookie_jar`, see
+    tests/conftest.py), open the page again; run without exception."""
+    form = form or posted_form(at)
     assert form is not None, "the page sent the browser to no login route"
     client = TestClient(Starlette(routes=web.routes()), cookies=dict(at.cookie_jar))
     response = client.post(form[0], data=form[1], headers={"Sec-Fetch-Site": "same-origin"}, follow_redirects=False)
