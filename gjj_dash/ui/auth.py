@@ -1,4 +1,6 @@
-"""UI: the staff login — st.login (OIDC) when secrets hold an [auth] block, else local accounts."""
+"""UI: the staff login — st.login (OIDC) when secrets hold an [auth] block, else local accounts, whose login is the
+browser's session cookie (gjj_dash.web.login), read on every rerun, never the Streamlit session.
+"""
 
 from __future__ import annotations
 
