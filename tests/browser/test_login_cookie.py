@@ -1,6 +1,7 @@
 """Browser attacks on the staff login against a real `gjj-dash serve`: a Streamlit session id taken from a logged-in
 browser (it shows in upload URLs, so in proxy logs) resumed by another browser without the login cookie gets the
-login form; the cookie is HttpOnly and SameSite=Strict; after logout the old cookie logs nobody in."""
+login form; the cookie is HttpOnly and SameSite=Strict (and Secure through the https site); after logout the old
+cookie logs nobody in."""
 
 from __future__ import annotations
 
@@ -114,3 +115,12 @@ def test_the_cookie_is_httponly_strict_and_dead_after_logout(browser, staff_serv
     with browser_tab(browser, staff_server.url, cookies=[cookie]) as (replay, _):
         replay.open("/admin", expect=t("admin.session_expired"))
         assert shows_login_only(replay)
+
+
+def test_through_the_intranet_site_the_cookie_is_secure(staff_via_proxy, account) -> None:
+    """Logged in over https through deploy/nginx/gjj-dash-staff.conf (with its headers, Referrer-Policy no-referrer
+    among them): the login works and its cookie carries Secure as well."""
+    log_in(staff_via_proxy)
+    (cookie,) = [c for c in staff_via_proxy.page.context.cookies() if c["name"] == COOKIE]
+    assert cookie["secure"] and cookie["httpOnly"] and cookie["sameSite"] == "Strict"
+    staff_via_proxy.assert_clean()
