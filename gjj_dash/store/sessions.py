@@ -75,7 +75,7 @@ class Sessions:
 
     @contextlib.contextmanager
     def _db(self) -> Iterator[sqlite3.Connection]:
-        if not self.path.exists():
+        if not self.path.exists():  # only a grant gets here without the file: nothing else ever creates it
             self.path.parent.mkdir(parents=True, exist_ok=True)
             os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT, 0o600))  # owner only, before SQLite opens it
         connection = sqlite3.connect(self.path, timeout=10, isolation_level=None)
@@ -98,6 +98,8 @@ class Sessions:
     def redeem(self, grant: str) -> tuple[str, str] | None:
         """A new session (its token, and the name) for an unused, unexpired grant, which is used up; else None."""
         now = self._clock()
+        if not self.path.exists():  # no grant was ever issued here (a stray post never creates the file)
+            return None
         with self._db() as db:
             row = db.execute("DELETE FROM grants WHERE hash = ? RETURNING name, expires", (digest(grant),)).fetchone()
             if row is None or row[1] <= now:
@@ -110,7 +112,7 @@ class Sessions:
 
     def user(self, token: str | None) -> str | None:
         """The staff member a token logs in, its last use moved to now; None when unknown, idle too long or too old."""
-        if not token:
+        if not token or not self.path.exists():  # a cookie sent to a server without logins writes nothing
             return None
         now, key = self._clock(), digest(token)
         with self._db() as db:
@@ -127,6 +129,6 @@ class Sessions:
 
     def revoke(self, token: str | None) -> None:
         """End a session (logout, or the old session a new login replaces); unknown tokens are ignored."""
-        if token:
+        if token and self.path.exists():
             with self._db() as db:
                 db.execute("DELETE FROM sessions WHERE hash = ?", (digest(token),))

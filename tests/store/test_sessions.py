@@ -141,3 +141,13 @@ def test_the_idle_time_and_the_longest_session_come_from_the_environment(
             monkeypatch.setenv(name, value)
     policy = Policy.from_env()
     assert (policy.idle, policy.absolute) == expected
+
+
+def test_only_a_grant_creates_the_file(tmp_path: Path) -> None:
+    """A cookie, a stray grant or a logout sent to a server where nobody ever logged in write nothing."""
+    store = Sessions(sessions.sessions_path(tmp_path))
+    assert store.user("cookie") is None and store.redeem("grant") is None
+    store.revoke("cookie")
+    assert list(tmp_path.iterdir()) == []
+    store.grant("张薇")
+    assert [p.name for p in tmp_path.iterdir()] == [".sessions.sqlite3"]
