@@ -14,6 +14,7 @@ from gjj_dash.model.catalogue import Catalogue, load_catalogue
 from gjj_dash.model.values import Dataset
 from gjj_dash.paths import BUNDLED_DATA, ENV_DATA_DIR, ENV_MODE
 from gjj_dash.store.dataset import load_dataset
+from gjj_dash.ui import auth as ui_auth
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -48,12 +49,19 @@ def data_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def app(monkeypatch: pytest.MonkeyPatch) -> Callable[..., AppTest]:
-    """Start AppTest from app.py with a data directory (default: the bundled data) and deployment mode."""
+    """Start AppTest from app.py with a data directory (default: the bundled data) and deployment mode.
+
+    AppTest has no browser, so it sends no cookies: the login's one test seam (gjj_dash.ui.auth.browser_cookies)
+    reads this test's cookie jar instead, `at.cookie_jar`, one jar for every AppTest of the test (one browser);
+    tests/support/pages.log_in puts in it the cookie the real login route sets."""
+    jar: dict[str, str] = {}
+    monkeypatch.setattr(ui_auth, "browser_cookies", lambda: jar)
 
     def start(data_dir: Path | None = None, *, public: bool = False, query: dict | None = None) -> AppTest:
         monkeypatch.setenv(ENV_DATA_DIR, str(data_dir or BUNDLED_DATA))
         monkeypatch.setenv(ENV_MODE, "public" if public else "staff")
         at = AppTest.from_file(APP, default_timeout=60)
+        at.cookie_jar = jar
         for key, value in (query or {}).items():
             at.query_params[key] = value
         return at

@@ -1,18 +1,20 @@
-"""UI: the staff login — st.login (OIDC) when secrets hold an [auth] block, else local accounts."""
+"""UI: the staff login — st.login (OIDC) when secrets hold an [auth] block, else local accounts, whose login is the
+browser's session cookie (gjj_dash.web.login), read on every rerun, never the Streamlit session.
+"""
 
 from __future__ import annotations
 
+import html
 import importlib.util
+from collections.abc import Mapping
 
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
 from gjj_dash.i18n import t
 from gjj_dash.store import accounts as auth
-from gjj_dash.store import clients, logins
+from gjj_dash.store import clients, logins, sessions
 from gjj_dash.ui import address, loaders
-
-SESSION_USER = "admin_user"
 
 
 def _throttle() -> logins.Throttle:
@@ -62,6 +64,44 @@ def _oidc_user(lang: str) -> str | None:
     return None
 
 
+def browser_cookies() -> Mapping[str, str]:
+    """The cookies this browser sent when it opened this session's connection (st.context.cookies, read anew on
+    every rerun). The one test seam of the login: AppTest has no browser and cannot send cookies, so the AppTest
+    fixture (tests/conftest.py `app`) replaces this function with a cookie jar that tests/support/pages.log_in
+    fills from the real login route. Nothing a client sends can reach that replacement."""
+    return st.context.cookies
+
+
+def _sessions() -> sessions.Sessions:
+    return sessions.Sessions(sessions.sessions_path(loaders.data_dir()))
+
+
+def _session() -> tuple[str | None, str | None]:
+    """The browser's session token (None without the cookie) and the staff member it logs in (None if over)."""
+    token = browser_cookies().get(sessions.COOKIE) or None
+    return token, _sessions().user(token) if token else None
+
+
+def _post_to(route: str, fields: dict[str, str], note: str, button: str) -> None:
+    """Send the browser to a login route: a POST form submitted at once (its button, if scripts are off)."""
+    inputs = "".join(f'<input type="hidden" name="{k}" value="{html.escape(v)}">' for k, v in fields.items())
+    st.info(note)
+    st.html(f'<form id="gjj-auth" method="post" action="{route}">{inputs}<button type="submit">{html.escape(button)}'
+            '</button></form><script>document.getElementById("gjj-auth").submit()</script>',
+            unsafe_allow_javascript=True)
+
+
+def _signed_in(lang: str, token: str | None, name: str) -> str | None:
+    """The logged-in name in the sidebar with 退出登录, which ends the session here and sends the browser to the
+    logout route (it deletes the cookie)."""
+    st.sidebar.caption(t("admin.logged_in_as", lang, name=name))
+    if not st.sidebar.button(t("admin.logout", lang), key="admin_logout"):
+        return name
+    _sessions().revoke(token)  # over at once, even if the browser never reaches the logout route
+    _post_to(sessions.LOGOUT_ROUTE, {}, t("admin.logging_out", lang), t("admin.continue_logout", lang))
+    return None
+
+
 def _local_user(lang: str) -> str | None:
     path = auth.accounts_path(loaders.data_dir())
     try:
@@ -73,22 +113,19 @@ def _local_user(lang: str) -> str | None:
         st.warning(t("admin.no_accounts", lang))
         st.caption(t("admin.accounts_where", lang, path=path))
         return None
-    name = st.session_state.get(SESSION_USER)
+    token, name = _session()
     if name in users:
-        st.sidebar.caption(t("admin.logged_in_as", lang, name=name))
-        if st.sidebar.button(t("admin.logout", lang), key="admin_logout"):
-            del st.session_state[SESSION_USER]
-            st.rerun()
-        return name
-    st.info(t("admin.login_required", lang))
+        return _signed_in(lang, token, name)
+    st.info(t("admin.session_expired" if token else "admin.login_required", lang))
     with st.form("admin_login", clear_on_submit=True):
         given = st.text_input(t("admin.login_name", lang), key="admin_login_name")
         password = st.text_input(t("admin.login_password", lang), type="password", key="admin_login_password")
         submitted = st.form_submit_button(t("admin.login", lang), key="admin_login_submit")
     result = _attempt(users, given, password, lang) if submitted else None
     if result is not None and result.ok:
-        st.session_state[SESSION_USER] = given.strip()
-        st.rerun()
+        # The password alone logs nobody in: the browser trades this one-time grant for its session cookie.
+        grant = _sessions().grant(given.strip())
+        _post_to(sessions.SESSION_ROUTE, {"grant": grant}, t("admin.logging_in", lang), t("admin.continue_login", lang))
     elif result is not None:
         st.error(auth.refusal(result, lang))
     return None
@@ -107,7 +144,7 @@ def current_user() -> str | None:
     if oidc_configured():
         return str(st.user.get("email") or st.user.get("name") or st.user.get("sub") or "oidc") \
             if st.user.is_logged_in else None
-    name = st.session_state.get(SESSION_USER)
+    _, name = _session()
     if not name:
         return None
     try:

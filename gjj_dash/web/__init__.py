@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from starlette.routing import BaseRoute
 
-from gjj_dash.web import site
+from gjj_dash.web import login, site
 
 
 def routes() -> list[BaseRoute]:
-    """Every route of the server besides Streamlit's own: the light site (/data/…, /report/…)."""
-    return [*site.routes()]
+    """Every route of the server besides Streamlit's own: the light site (/data/…, /report/…) and the staff
+    login's cookie (/auth/…)."""
+    return [*site.routes(), *login.routes()]

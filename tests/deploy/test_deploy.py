@@ -200,13 +200,14 @@ def test_backup_then_restore_gives_back_the_same_store(store: Path, tmp_path: Pa
     assert (kept / "audit.jsonl").read_text(encoding="utf-8") == "damaged"
 
 
-def test_backup_leaves_out_the_login_throttle(store: Path, tmp_path: Path) -> None:
-    """The throttle's SQLite file (and its journal), written at any moment, is not archived; the store is."""
-    for name in ("logins.sqlite3", "logins.sqlite3-journal"):
+def test_backup_leaves_out_the_login_throttle_and_sessions(store: Path, tmp_path: Path) -> None:
+    """The throttle's and the login sessions' SQLite files (and journals), written at any moment, are not archived;
+    the store is."""
+    for name in ("logins.sqlite3", "logins.sqlite3-journal", ".sessions.sqlite3", ".sessions.sqlite3-wal"):
         (store / name).write_bytes(b"SQLite format 3\0")
     archive = Path(_run("backup.sh", str(store), str(tmp_path / "backups")).stdout.strip())
     names = subprocess.run(["tar", "-tzf", str(archive)], capture_output=True, text=True, check=True).stdout
-    assert "./audit.jsonl" in names.splitlines() and "logins" not in names
+    assert "./audit.jsonl" in names.splitlines() and "logins" not in names and "sessions" not in names
 
 
 def test_backup_waits_for_a_publish_in_progress(store: Path, tmp_path: Path) -> None:

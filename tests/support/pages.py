@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+from starlette.applications import Starlette
+from starlette.testclient import TestClient
 from streamlit.testing.v1 import AppTest
+
+from gjj_dash import web
+from gjj_dash.store import sessions
 
 
 def elements(at: AppTest) -> list[bytes]:
@@ -57,13 +63,42 @@ def open_admin(app, data: Path, **query: str) -> AppTest:
     return open_page(app, ADMIN, data, **query)
 
 
+def posted_form(at: AppTest) -> tuple[str, dict[str, str]] | None:
+    """The form the page sends the browser to a login route with (its action and hidden fields), if it drew one."""
+    for element in at.get("html"):
+        if match := re.search(r'<form id="gjj-auth" method="post" action="([^"]+)">(.*?)</form>', element.proto.body):
+            return match[1], dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">', match[2]))
+    return None
+
+
+def follow(at: AppTest, form: tuple[str, dict[str, str]] | None = None) -> AppTest:
+    """Do what the browser does with the page's login form (or one it drew earlier): POST it to the server's real
+    route (web.routes()), keep the cookie the answer sets or deletes in the test's jar (`at.cookie_jar`, see
+    tests/conftest.py), open the page again; run without exception."""
+    form = form or posted_form(at)
+    assert form is not None, "the page sent the browser to no login route"
+    client = TestClient(Starlette(routes=web.routes()), cookies=dict(at.cookie_jar))
+    response = client.post(form[0], data=form[1], headers={"Sec-Fetch-Site": "same-origin"}, follow_redirects=False)
+    assert response.status_code == 303, response.text
+    at.cookie_jar.pop(sessions.COOKIE, None)
+    if cookie := response.cookies.get(sessions.COOKIE):
+        at.cookie_jar[sessions.COOKIE] = cookie
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
 def log_in(at: AppTest, name: str = NAME, password: str = PASSWORD) -> AppTest:
-    """Log in on the staff page's form, run without exception."""
+    """Log in on the staff page's form (and, once the password is accepted, trade the page's grant for the session
+    cookie as the browser does), run without exception. A page already logged in (the test's AppTests share one
+    cookie jar, as a browser's tabs share cookies) is left as it is."""
+    if "admin_login_name" not in [field.key for field in at.text_input] and at.cookie_jar.get(sessions.COOKIE):
+        return at
     at.text_input(key="admin_login_name").input(name)
     at.text_input(key="admin_login_password").input(password)
     at.button(key="admin_login_submit").click().run()
     assert not at.exception, at.exception
-    return at
+    return follow(at) if posted_form(at) else at
 
 
 def upload(at: AppTest, payload: bytes, name: str = "2017年统计表.csv", year: int | None = None) -> AppTest:
