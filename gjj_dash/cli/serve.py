@@ -14,6 +14,9 @@ from gjj_dash.paths import BUNDLED_DATA, ENV_DATA_DIR, ENV_MODE
 APP = BUNDLED_DATA.parent / "server.py"
 
 # Flags for every deployment (see .streamlit/config.toml) and the extra ones of the public deployment.
+# WebSocket messages over 8 MB are refused (Streamlit: 200 MB). Uploads go over HTTP, not the WebSocket; an outgoing
+# message over the limit is shown as an error instead, so it stays well above a page's tables and charts.
+MAX_MESSAGE_MB = 8
 COMMON_FLAGS = {
     "server.headless": "true",
     "browser.gatherUsageStats": "false",
@@ -22,6 +25,7 @@ COMMON_FLAGS = {
     "server.enableStaticServing": "false",
     "server.enableXsrfProtection": "true",
     "server.enableCORS": "true",
+    "server.maxMessageSize": str(MAX_MESSAGE_MB),
     "client.showErrorDetails": "none",
     "client.showErrorLinks": "false",
     "client.toolbarMode": "viewer",

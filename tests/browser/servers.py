@@ -73,21 +73,23 @@ def command(public: bool, port: int, data_dir: Path) -> list[str]:
     return [*head, "serve", *flags, "--port", str(port), "--address", HOST, "--data-dir", str(data_dir)]
 
 
-def prepare(root: Path, kind: str) -> tuple[Path, Path]:
-    """A data directory holding a copy of the bundled years, and a HOME whose Streamlit config is deploy/<kind>/."""
+def prepare(root: Path, kind: str, deployed: bool = True) -> tuple[Path, Path]:
+    """A data directory holding a copy of the bundled years, and a HOME whose Streamlit config is deploy/<kind>/
+    (none when not deployed: the bare command, with only the checkout's own .streamlit/config.toml)."""
     data_dir = root / "data"
     shutil.copytree(BUNDLED_DATA / "years", data_dir / "years")
     home = root / "home"
     (home / ".streamlit").mkdir(parents=True)
     config = DEPLOY / kind / "config.toml"
-    if config.exists():
+    if deployed and config.exists():
         shutil.copy(config, home / ".streamlit" / "config.toml")
     return data_dir, home
 
 
-def start(root: Path, kind: str) -> Server:
-    """Start the public or staff deployment under root and wait until /_stcore/health answers."""
-    data_dir, home = prepare(root, kind)
+def start(root: Path, kind: str, deployed: bool = True) -> Server:
+    """Start the public or staff deployment under root and wait until /_stcore/health answers (deployed: with
+    deploy/<kind>/config.toml; else the bare `gjj-dash serve`)."""
+    data_dir, home = prepare(root, kind, deployed)
     port = free_port()
     # Nothing of the developer's own setup leaks in: data directory, mode and accounts file come from here.
     env = {k: v for k, v in os.environ.items() if k not in (ENV_DATA_DIR, ENV_MODE, "GJJ_DASH_ACCOUNTS")}
