@@ -1,4 +1,5 @@
-"""Server entry of gjj-dash: Streamlit's st.App running app.py (the router), with gjj_dash.web's routes beside it.
+"""Server entry of gjj-dash: Streamlit's st.App running app.py (the router), with gjj_dash.web's routes beside it
+and its middleware in front (the public deployment's upload guard).
 
 `gjj-dash serve` runs `streamlit run server.py`; app.py stays the router of the pages.
 """
@@ -7,4 +8,4 @@ import streamlit as st
 
 from gjj_dash import web
 
-app = st.App("app.py", routes=web.routes())
+app = st.App("app.py", routes=web.routes(), middleware=web.middleware())

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import tomllib
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 import websockets
 
 from gjj_dash.cli.serve import COMMON_FLAGS, MAX_MESSAGE_MB
@@ -16,16 +14,6 @@ from tests.browser import servers
 from tests.support.sessions import upload
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def bare_public(tmp_path_factory: pytest.TempPathFactory) -> Iterator[servers.Server]:
-    """`gjj-dash serve --public` with no deploy/ config in HOME: only its own flags and the checkout's config."""
-    server = servers.start(tmp_path_factory.mktemp("bare"), "public", deployed=False)
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 def _varint(number: int) -> bytes:
@@ -77,16 +65,6 @@ def test_every_deployment_has_the_same_small_message_limit() -> None:
     assert COMMON_FLAGS["server.maxMessageSize"] == str(MAX_MESSAGE_MB) == "8"
     for path in (".streamlit/config.toml", "deploy/public/config.toml", "deploy/staff/config.toml"):
         assert tomllib.loads((ROOT / path).read_text(encoding="utf-8"))["server"]["maxMessageSize"] == 8, path
-
-
-@pytest.fixture(scope="module")
-def bare_staff(tmp_path_factory: pytest.TempPathFactory) -> Iterator[servers.Server]:
-    """`gjj-dash serve` (staff) with no deploy/ config in HOME."""
-    server = servers.start(tmp_path_factory.mktemp("bare-staff"), "staff", deployed=False)
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 def test_an_upload_of_the_full_10_mb_still_reaches_the_staff_server(bare_staff: servers.Server) -> None:
