@@ -10,7 +10,11 @@ A publish, rollback, peer_add or peer_remove writes three things to audit.jsonl 
 A kill between 1 and 3 leaves an intent without a done entry: recover() then appends the done entry (the pointer
 names the intent's version: the move happened) or a "fail" entry (it does not: nothing a reader saw changed), so every
 version that was ever live has its publish (or rollback) line. Readers that know only the done actions ignore
-*_intent lines. GJJ_DASH_FAULT=<step> makes the process exit at once after that step (fault-injection tests only).
+*_intent lines (Store.journal() leaves them out).
+
+GJJ_DASH_FAULT=<action>:<step> makes the process exit at once after that step, as a kill would — for the
+fault-injection tests (tests/store/test_journaled.py): publish:kept, publish:written (the upload kept, the version
+folder written), then <action>:intent, <action>:pointer, <action>:done for publish, rollback, peer_add, peer_remove.
 """
 
 from __future__ import annotations
@@ -26,8 +30,6 @@ from gjj_dash.store.journal import INTENT
 FAIL = "fail"
 FAULT_ENV = "GJJ_DASH_FAULT"
 FAULT_EXIT = 70
-# The steps of a journaled move, in order (GJJ_DASH_FAULT names one: "<action>:<step>", e.g. "publish:pointer").
-STEPS = ("intent", "pointer", "done")
 
 
 def fault(step: str) -> None:
