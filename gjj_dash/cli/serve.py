@@ -13,7 +13,14 @@ from gjj_dash.paths import BUNDLED_DATA, ENV_DATA_DIR, ENV_MODE
 # The server entry (st.App with the web routes) that runs app.py, the router of the pages.
 APP = BUNDLED_DATA.parent / "server.py"
 
-# Flags for every deployment (see .streamlit/config.toml) and the extra ones of the public deployment.
+# Flags for every deployment (see .streamlit/config.toml) and the extra ones of the public deployment: the values
+# deploy/public/config.toml holds for every hardening key (tests/web/test_public_hardening.py), so the bare command is
+# as safe as the deployment; only address, port and allowedHosts are the site's own. Lists cannot be passed as flags:
+# client.allowedOrigins and server.corsAllowedOrigins (both empty) come from the checkout's .streamlit/config.toml,
+# which `serve` runs in (a project config outranks ~/.streamlit). server.py adds the public upload guard.
+# WebSocket messages over 8 MB are refused (Streamlit: 200 MB). Uploads go over HTTP, not the WebSocket; an outgoing
+# message over the limit is shown as an error instead, so it stays well above a page's tables and charts.
+MAX_MESSAGE_MB = 8
 COMMON_FLAGS = {
     "server.headless": "true",
     "browser.gatherUsageStats": "false",
@@ -22,6 +29,8 @@ COMMON_FLAGS = {
     "server.enableStaticServing": "false",
     "server.enableXsrfProtection": "true",
     "server.enableCORS": "true",
+    "server.maxMessageSize": str(MAX_MESSAGE_MB),
+    "server.enableAgentApi": "false",
     "client.showErrorDetails": "none",
     "client.showErrorLinks": "false",
     "client.toolbarMode": "viewer",

@@ -1,5 +1,5 @@
-"""Ingest: an uploaded XLSX workbook or zip of section CSVs read safely — zip sizes and ratio checked first, formulas
-refused, cells as text."""
+"""Ingest: an uploaded XLSX workbook or zip of section CSVs read safely — zip sizes and ratio checked first (declared,
+then as each member inflates: gjj_dash.ingest.inflate), formulas refused, cells as text."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import zipfile
 from dataclasses import dataclass
 
 from gjj_dash.ingest.decode import TEXT_SUFFIXES, Limits, Row, clean_name, clip_rows, in_sheet, mb
+from gjj_dash.ingest.inflate import member, verify
 from gjj_dash.ingest.messages import Refusal, column_letter, problem, refuse
 from gjj_dash.model.problems import Problem
 
@@ -57,6 +58,7 @@ def check_zip(payload: bytes, lim: Limits, workbook: bool = True) -> list[zipfil
     ratio = max([total / max(len(payload), 1), *ratios])
     if ratio > lim.max_ratio:
         raise refuse("zip_ratio", ratio=f"{ratio:.0f}", cap=lim.max_ratio)
+    verify(payload, infos, lim)  # the sizes above are what the zip declares: inflate each to see what it holds
     return infos
 
 
@@ -80,11 +82,7 @@ def read_zip(payload: bytes, lim: Limits) -> list[tuple[str, bytes]]:
         if info.file_size > lim.max_bytes:
             too_big = problem("too_big", size=mb(info.file_size), cap=mb(lim.max_bytes))
             raise Refusal(*in_sheet([too_big], name))
-    with zipfile.ZipFile(io.BytesIO(payload)) as archive:
-        try:
-            return [(clean_name(info.filename), archive.read(info)) for info in members]
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
-            raise refuse("bad_zip") from None
+    return [(clean_name(info.filename), member(payload, info, lim)) for info in members]
 
 
 def member_bytes(payload: bytes, names: list[str], lim: Limits) -> list[tuple[str, bytes]]:
@@ -96,7 +94,7 @@ def member_bytes(payload: bytes, names: list[str], lim: Limits) -> list[tuple[st
             if info.file_size > lim.max_bytes:
                 raise Refusal(*in_sheet([problem("too_big", size=mb(info.file_size), cap=mb(lim.max_bytes))],
                                         clean_name(name)))
-            out.append((clean_name(name), archive.read(info)))
+            out.append((clean_name(name), member(payload, info, lim)))
         return out
 
 

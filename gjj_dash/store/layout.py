@@ -4,6 +4,8 @@
     versions/<year>/<n>/             values.csv + report.json + version.json of version n (never changed)
     current/<year>.json              the pointer: which version of the year is published (absent: version 0)
     audit.jsonl                      the journal: one JSON line per publish, rollback, rejected or failed attempt
+                                     (a publish or rollback writes its *_intent line before moving the pointer:
+                                     gjj_dash.store.recovery)
     .publish.lock                    held while publishing or rolling back
 
 Version 0 of a year is what the store started from: the data directory's own years/, or the bundled data.

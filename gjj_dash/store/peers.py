@@ -25,6 +25,7 @@ from gjj_dash.store import peer_layout as layout
 from gjj_dash.store.atomic import write_file, write_folder
 from gjj_dash.store.layout import LOCK as STORE_LOCK
 from gjj_dash.store.peer_layout import REMOVED, PeerSettings, PeerVersion
+from gjj_dash.store.recovery import journaled, recover
 from gjj_dash.store.versions import LOCK_TIMEOUT, ReadOnlyStore, StoreError, now, sha256
 
 ADD, REMOVE, REJECT, SETTING = "peer_add", "peer_remove", "peer_reject", "peer_setting"
@@ -109,6 +110,7 @@ class PeerStore:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         try:
             with FileLock(str(self.data_dir / STORE_LOCK), timeout=LOCK_TIMEOUT):
+                recover(self.data_dir)  # a move a kill left half-done, the centre's or a body's
                 yield
         except Timeout as exc:
             raise StoreError(t("admin.err_busy", "zh")) from exc
@@ -147,9 +149,8 @@ class PeerStore:
                 "report.json": _json(report),
                 "peer.json": _json(asdict(version)),
             })
-            self._point(key, year, number, user)
-            self.record(ADD, user, year, body=body, kind=kind, kind_by=kind_by, version=number, previous=previous,
-                        sha256=digest, filename=filename, rows=len(upload.frame), findings=findings)
+            self._moved(ADD, user, year, key, body=body, kind=kind, kind_by=kind_by, version=number,
+                        previous=previous, sha256=digest, filename=filename, rows=len(upload.frame), findings=findings)
         return version, True
 
     def remove(self, body: str, year: int | None, user: str, reason: str = "") -> list[PeerVersion]:
@@ -160,10 +161,9 @@ class PeerStore:
             if not found:
                 raise StoreError(self._not_listed(body, year))
             for version in found:
-                self._point(version.key, version.year, REMOVED, user)
-                self.record(REMOVE, user, version.year, body=version.body, kind=version.kind, version=REMOVED,
-                            previous=version.number, sha256=version.sha256, filename=version.filename,
-                            reason=reason.strip())
+                self._moved(REMOVE, user, version.year, version.key, body=version.body, kind=version.kind,
+                            version=REMOVED, previous=version.number, sha256=version.sha256,
+                            filename=version.filename, reason=reason.strip())
         return found
 
     def set_settings(self, user: str, *, public: bool | None = None, centre_name: str | None = None) -> PeerSettings:
@@ -192,6 +192,13 @@ class PeerStore:
         path = layout.area(self.data_dir) / layout.UPLOADS / digest
         if not path.is_file():
             write_file(path, payload, mode=0o444)
+
+    def _moved(self, action: str, user: str, year: int, key: str, **fields: object) -> None:
+        """Move a body's pointer journaled: intent, pointer, done (gjj_dash.store.recovery)."""
+        self.check_writable()
+        entry = {"time": now(), "user": user, "action": action, "year": year, "area": layout.PEERS, "key": key,
+                 **fields}
+        journaled(self.data_dir, entry, lambda: self._point(key, year, int(fields["version"]), user))
 
     def _point(self, key: str, year: int, number: int, user: str) -> None:
         pointer = {"version": int(number), "time": now(), "user": user}

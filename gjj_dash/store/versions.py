@@ -11,7 +11,6 @@ import json
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
@@ -25,8 +24,10 @@ from gjj_dash.quality.checks import check_values
 from gjj_dash.store import journal, layout
 from gjj_dash.store.atomic import write_file, write_folder
 from gjj_dash.store.dataset import load_dataset
+from gjj_dash.store.journal import now
 from gjj_dash.store.layout import BASE
 from gjj_dash.store.merge import Unmergeable, merged
+from gjj_dash.store.recovery import fault, journaled, needs_recovery, recover
 
 LOCK_TIMEOUT = 30.0
 _SHA = re.compile(r"[0-9a-f]{64}")
@@ -79,10 +80,6 @@ class Proposal:
     current: pd.DataFrame
 
 
-def now() -> str:
-    return datetime.now().astimezone().isoformat(timespec="seconds")
-
-
 def sha256(payload: bytes) -> str:
     return hashlib.sha256(payload).hexdigest()
 
@@ -94,6 +91,9 @@ class Store:
         self.root = Path(data_dir)
         self.public = is_public() if read_only is None else read_only
         self.bundled = self.root.resolve() == BUNDLED_DATA.resolve()
+        if not (self.public or self.bundled) and needs_recovery(self.root):
+            with self._locked():  # _locked finishes a publish or rollback a kill left half-done
+                pass
 
     # -- reading -------------------------------------------------------------------------------------------------
 
@@ -182,6 +182,7 @@ class Store:
         self.root.mkdir(parents=True, exist_ok=True)
         try:
             with FileLock(str(self.root / layout.LOCK), timeout=LOCK_TIMEOUT):
+                recover(self.root)
                 yield
         except Timeout as exc:
             raise StoreError(t("admin.err_busy", "zh")) from exc
@@ -240,13 +241,12 @@ class Store:
             try:
                 self._keep(digest, payload)
                 self._write_version(version, draft)
-                self._point(draft.year, number, user)
             except Exception as exc:
                 self._log_failure(version, exc)
                 raise StoreError(t("admin.err_interrupted", "zh", error=type(exc).__name__)) from exc
-            self.record("publish", user, draft.year, sha256=digest, filename=filename, version=number,
-                     previous=draft.base, rows=len(upload.frame), version_rows=len(draft.frame), reason=reason,
-                     warnings=len(upload.warnings), findings=len(quality))
+            self._moved("publish", user, draft.year, sha256=digest, filename=filename, version=number,
+                        previous=draft.base, rows=len(upload.frame), version_rows=len(draft.frame), reason=reason,
+                        warnings=len(upload.warnings), findings=len(quality))
         return version
 
     def rollback(self, year: int, to: int, user: str, reason: str = "", expected_version: int | None = None) -> int:
@@ -263,14 +263,22 @@ class Store:
                 raise StoreError(t("admin.err_no_version", "zh", year=year, version=to))
             if to == current:
                 raise StoreError(t("admin.err_same_version", "zh", year=year, version=to))
-            self._point(year, to, user)
-            self.record("rollback", user, year, version=to, previous=current, reason=reason.strip())
+            self._moved("rollback", user, year, version=to, previous=current, reason=reason.strip())
         return to
+
+    def _moved(self, action: str, user: str, year: int, **fields: object) -> None:
+        """Move a year's pointer journaled: intent, pointer, done (gjj_dash.store.recovery)."""
+        entry = {"time": now(), "user": user, "action": action, "year": year, **fields}
+        try:
+            journaled(self.root, entry, lambda: self._point(year, int(fields["version"]), user))
+        except Exception as exc:
+            raise StoreError(t("admin.err_interrupted", "zh", error=type(exc).__name__)) from exc
 
     def _keep(self, digest: str, payload: bytes) -> None:
         path = self.root / layout.UPLOADS / digest
         if not path.is_file():
             write_file(path, payload, mode=0o444)
+        fault("publish:kept")
 
     def _write_version(self, version: Version, draft: Proposal) -> None:
         files = {
@@ -279,11 +287,11 @@ class Store:
             "version.json": json.dumps(version.__dict__, ensure_ascii=False, indent=2).encode("utf-8") + b"\n",
         }
         write_folder(self.root / layout.VERSIONS / str(version.year) / str(version.number), files)
+        fault("publish:written")
 
     def _point(self, year: int, number: int, user: str) -> None:
         pointer = {"year": int(year), "version": int(number), "time": now(), "user": user}
-        payload = json.dumps(pointer, ensure_ascii=False).encode("utf-8")
-        write_file(self.root / layout.CURRENT / f"{int(year)}.json", payload)
+        write_file(self.root / layout.CURRENT / f"{int(year)}.json", json.dumps(pointer, ensure_ascii=False).encode())
 
     def _log_failure(self, version: Version, exc: BaseException) -> None:
         with contextlib.suppress(OSError):

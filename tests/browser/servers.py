@@ -73,22 +73,24 @@ def command(public: bool, port: int, data_dir: Path) -> list[str]:
     return [*head, "serve", *flags, "--port", str(port), "--address", HOST, "--data-dir", str(data_dir)]
 
 
-def prepare(root: Path, kind: str) -> tuple[Path, Path]:
-    """A data directory holding a copy of the bundled years, and a HOME whose Streamlit config is deploy/<kind>/."""
+def prepare(root: Path, kind: str, deployed: bool = True) -> tuple[Path, Path]:
+    """A data directory holding a copy of the bundled years, and a HOME whose Streamlit config is deploy/<kind>/
+    (none when not deployed: the bare command, with only the checkout's own .streamlit/config.toml)."""
     data_dir = root / "data"
     shutil.copytree(BUNDLED_DATA / "years", data_dir / "years")
     home = root / "home"
     (home / ".streamlit").mkdir(parents=True)
     config = DEPLOY / kind / "config.toml"
-    if config.exists():
+    if deployed and config.exists():
         shutil.copy(config, home / ".streamlit" / "config.toml")
     return data_dir, home
 
 
-def start(root: Path, kind: str, extra_env: dict[str, str] | None = None) -> Server:
-    """Start the public or staff deployment under root (with extra environment variables, as a systemd unit sets
-    them) and wait until /_stcore/health answers."""
-    data_dir, home = prepare(root, kind)
+def start(root: Path, kind: str, extra_env: dict[str, str] | None = None, deployed: bool = True) -> Server:
+    """Start the public or staff deployment under root and wait until /_stcore/health answers (with extra
+    environment variables, as a systemd unit sets them; deployed: with deploy/<kind>/config.toml, else the bare
+    `gjj-dash serve`)."""
+    data_dir, home = prepare(root, kind, deployed)
     port = free_port()
     # Nothing of the developer's own setup leaks in: data directory, mode, accounts file and trusted proxies come
     # from here.

@@ -116,9 +116,10 @@ def test_staff_urls_answer_page_not_found(public, path: str) -> None:
     assert public.page.title() == tab_title(sitemap.PUBLIC[0])
 
 
-def test_public_server_refuses_uploads_with_413(public, staff) -> None:
-    """A well-formed upload with a live session and XSRF token gets 413 from the public server (204 from staff)."""
-    assert public.upload_status() == 413
+def test_public_server_refuses_uploads_with_403(public, staff) -> None:
+    """A well-formed upload with a live session and XSRF token gets 403 from the public server's upload guard (204
+    from staff)."""
+    assert public.upload_status() == 403
     assert staff.upload_status() == 204  # the same request is valid: only the public setting refuses it
 
 

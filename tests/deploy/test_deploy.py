@@ -37,6 +37,7 @@ PUBLIC_SETTINGS = {
     "server.headless": True,
     "server.address": "127.0.0.1",
     "server.enableAgentApi": False,
+    "server.maxMessageSize": 8,
     "runner.magicEnabled": False,
 }
 
