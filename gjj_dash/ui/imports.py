@@ -4,8 +4,6 @@ read from its sentences, the checks, the diff with what is published) and a publ
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 import streamlit as st
 
@@ -28,16 +26,11 @@ from gjj_dash.store.dataset import year_dirs
 from gjj_dash.store.diff import changes_frame
 from gjj_dash.store.history import version_name
 from gjj_dash.store.versions import Store, StoreError, sha256
+from gjj_dash.ui.text import plain
 
 STAGED, STAGED_FOR, DONE, FLASH = "admin_staged", "admin_staged_for", "admin_done", "admin_flash"
 TYPES = ["csv", "txt", "tsv", "xlsx", "zip", "html", "htm", "docx", "doc", "wps", "pdf"]
 NONE = "—"
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
-
-
-def plain(text: str) -> str:
-    """Text from a file shown through Markdown without being read as Markdown (or HTML)."""
-    return _MARKDOWN.sub(r"\\\1", str(text))
 
 
 def import_panel(store: Store, user: str, catalogue: Catalogue, lang: str) -> None:
