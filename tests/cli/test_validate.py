@@ -3,16 +3,14 @@ audit's findings listed, not counted), and every refusal said in Chinese."""
 
 from __future__ import annotations
 
-import io
 import subprocess
 import sys
-import zipfile
 from pathlib import Path
 
 import pytest
 
 from gjj_dash.paths import BUNDLED_DATA
-from tests.support.uploads import csv_bytes, rows_2017, set_value, table_2017
+from tests.support.uploads import csv_bytes, damaged_zip, rows_2017, set_value, table_2017
 
 
 def _validate(tmp_path: Path, name: str, payload: bytes, *extra: str) -> subprocess.CompletedProcess[str]:
@@ -23,23 +21,11 @@ def _validate(tmp_path: Path, name: str, payload: bytes, *extra: str) -> subproc
                           text=True, timeout=120, check=False, cwd=tmp_path)
 
 
-def _damaged_zip(members: dict[str, bytes]) -> bytes:
-    """A zip whose directory reads but whose first member's compressed bytes are overwritten (its CRC fails)."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
-    damaged = bytearray(buffer.getvalue())
-    start = 30 + len(next(iter(members)).encode())  # the first local header, then its name, then its data
-    damaged[start + 4 : start + 24] = b"\x00" * 20
-    return bytes(damaged)
-
-
 SECTIONS = table_2017().encode() * 3
 REFUSED = [
     ("garbage", "2017.csv", bytes(range(256)) * 8, "可能是二进制文件"),
-    ("damaged section zip", "2017.zip", _damaged_zip({"2017.csv": SECTIONS}), "压缩包中的“2017.csv”已损坏"),
-    ("damaged zip of reports", "reports.zip", _damaged_zip({"a.csv": SECTIONS, "b.pdf": b"%PDF-1.4" * 40}),
+    ("damaged section zip", "2017.zip", damaged_zip({"2017.csv": SECTIONS}), "压缩包中的“2017.csv”已损坏"),
+    ("damaged zip of reports", "reports.zip", damaged_zip({"a.csv": SECTIONS, "b.pdf": b"%PDF-1.4" * 40}),
      "压缩包中的“a.csv”已损坏"),
     ("unknown layout", "2017.csv", "甲,乙\n1,2\n".encode(), "未找到表头"),
     ("not a number", "2017.csv", csv_bytes(set_value(rows_2017(), "(一)主动公开政府信息数", "二百")), "不是有效的数字"),
