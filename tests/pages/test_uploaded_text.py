@@ -7,12 +7,16 @@ from pathlib import Path
 
 import pytest
 
+from gjj_dash.ingest.readers import read_upload
 from gjj_dash.publish import export
 from gjj_dash.publish.site import Site
 from gjj_dash.store.accounts import ENV_ACCOUNTS, add_user
 from gjj_dash.store.dataset import load_dataset
+from gjj_dash.store.peers import PeerStore
+from tests.support import reports
 from tests.support.hostile import MARKUP, hostile_data, html_leaks, page_leaks
 from tests.support.pages import NAME, PASSWORD, log_in, open_page, texts
+from tests.support.years import data_dir
 
 PUBLIC = ["views/overview.py", "views/disclosure.py", "views/halls.py", "views/portal.py", "views/requests.py",
           "views/tables.py", "views/dictionary.py", "views/quality.py"]
@@ -39,6 +43,20 @@ def test_the_staff_page_shows_uploaded_markup_as_text(app, hostile: Path, monkey
     monkeypatch.delenv(ENV_ACCOUNTS, raising=False)
     add_user(hostile / "accounts.json", NAME, PASSWORD)
     at = log_in(open_page(app, "views/admin.py", hostile))
+    assert page_leaks(at) == []
+
+
+def test_a_comparison_bodys_name_is_text_on_the_public_overview(app, tmp_path: Path) -> None:
+    """A comparison body named with markup, the comparison switched on for the public: the overview shows the name,
+    and nothing of it is read as markup."""
+    data = data_dir(tmp_path, "formats")
+    page = reports.web_page()
+    store = PeerStore(data, read_only=False)
+    store.add(read_upload(page, "平潭2021.html"), page, f"{MARKUP}.html", f"平潭{MARKUP}", "government_office", "staff",
+              "测试")
+    store.set_settings("测试", public=True)
+    at = open_page(app, "views/overview.py", data, public=True, year="2021")
+    assert "www.evil.example" in texts(at)
     assert page_leaks(at) == []
 
 
