@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from gjj_dash.paths import BUNDLED_DATA
+from tests.support import reports
 from tests.support.uploads import csv_bytes, damaged_zip, rows_2017, set_value, table_2017
 
 
@@ -61,3 +62,14 @@ def test_a_missing_file_is_a_usage_error_exit_2(tmp_path: Path) -> None:
     run = subprocess.run([sys.executable, "-m", "gjj_dash", "validate", str(tmp_path / "无.csv")], capture_output=True,
                          text=True, timeout=120, check=False)
     assert run.returncode == 2 and "找不到文件" in run.stderr
+
+
+def test_a_report_whose_text_differs_from_its_table_is_accepted_with_the_finding_listed(tmp_path: Path) -> None:
+    """The published report says 72 requests where its table 三 says 70: exit 0, the narrative finding printed as a
+    提示 line (listed, not counted)."""
+    page = reports.web_page().replace("共收到70件申请".encode(), "共收到72件申请".encode())
+    run = _validate(tmp_path, "平潭2021.html", page)
+    assert run.returncode == 0, (run.stdout, run.stderr)
+    notes = [line for line in run.stdout.splitlines() if line.startswith("提示：数据质量检查：")]
+    assert any("72" in line and "70" in line for line in notes), run.stdout
+    assert all(line.endswith("（只列出，不影响文件能否接受）") for line in notes)
