@@ -175,8 +175,7 @@ def test_file_names_carry_year_and_content_hash(bundled: Dataset, kind: str) -> 
 
 
 def test_formula_text_never_reaches_a_spreadsheet_live(tmp_path: Path) -> None:
-    """=1+1 in a label, footer and measure text, @SUM in 填报单位, =HYPERLINK as source: quoted in every export, the
-    Parquet file too."""
+    """=1+1 in a label, footer and measure text, @SUM in 填报单位, =HYPERLINK as source: quoted in every export."""
     data_dir, catalogue_dir = injected_data(tmp_path)
     dataset = load_dataset(data_dir, load_catalogue(catalogue_dir))
     label = f"'{INJECTION}主动公开政府信息数"
@@ -204,10 +203,6 @@ def test_formula_text_never_reaches_a_spreadsheet_live(tmp_path: Path) -> None:
     tree = json.loads(export.table_json(dataset, 2016))
     assert tree["tables"][0]["rows"][1]["label"] == label and tree["footer"]["填报人"] == f"'{INJECTION}"
     assert tree["source"].startswith("'=HYPERLINK")
-    parquet = pd.read_parquet(io.BytesIO(export.dataset_parquet(dataset)))
-    texts = [v for column in parquet.select_dtypes(include=["object", "string"]) for v in parquet[column].dropna()]
-    assert not [v for v in texts if v[:1] in ("=", "+", "@", "\t", "\r") or re.match(r"-\D", v)]
-    assert f"'{INJECTION}" in texts and "'-1+1" in texts
 
 
 def test_neutralise_quotes_formula_starts_but_keeps_signed_figures() -> None:
