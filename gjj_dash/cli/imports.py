@@ -65,6 +65,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
         for found in upload.problems:
             prefix = "" if found.severity == "error" else t("upload.cli.warning", "zh") + "："
             print(lead + prefix + found.line())
+        for message in _audit(upload):  # listed, never counted: the exit code says only whether it can be accepted
+            print(lead + t("upload.cli.finding", "zh", message=message))
         if _needs_year(upload):
             print(lead + t("imports.cli_year_hint", "zh"), file=sys.stderr)
     return worst
@@ -122,6 +124,25 @@ def _publish(store, staged, item, args: argparse.Namespace) -> int:
     print(t("admin.cli_published", "zh", year=version.year, n=version.number, rows=version.uploaded_rows,
             changed=len(staged.changes), sha=version.sha256[:12]))
     return EXIT_OK
+
+
+def _audit(upload) -> list[str]:
+    """The quality audit of an accepted file on its own (identities, the report's sentences against its table): each
+    finding's sentence not already among the reader's own problems."""
+    if not upload.ok or upload.year is None:
+        return []
+    from gjj_dash.intake.preview import narrative_checks  # start-up time: the checks load pandas
+    from gjj_dash.model.catalogue import load_catalogue
+    from gjj_dash.quality.checks import check_values
+
+    catalogue = load_catalogue()
+    said = [p.message for p in upload.problems]
+    found = check_values(upload.frame, catalogue, {upload.year: upload.report})
+    lines = [f.message for f in found if not any(f.message in message for message in said)]
+    differs = t("preview.differs", "zh")
+    return lines + [t("upload.cli.narrative", "zh", measure=measure, text=text, table=table, same=same)
+                    for measure, text, table, same in narrative_checks(upload, catalogue).itertuples(index=False)
+                    if same == differs]
 
 
 def _needs_year(upload) -> bool:

@@ -34,6 +34,9 @@ COMMON_FLAGS = {
     "client.showErrorDetails": "none",
     "client.showErrorLinks": "false",
     "client.toolbarMode": "viewer",
+    # No CSV download or clipboard copy from a grid: Excel would run a cell such as =HYPERLINK(…) as a formula; every
+    # table has the app's own formula-safe CSV download below it.
+    "client.disableDataExport": "true",
     "runner.magicEnabled": "false",
     # No full garbage collection after every script run: it took ~80 ms of CPU per page view under the interpreter
     # lock (docs/performance.md), 6× the page's own work; Python's own collector still runs.

@@ -190,9 +190,18 @@ def _nul_refusal(payload: bytes) -> Exception:
     return refuse("control", row=_line_of(payload, offset), code="U+0000")
 
 
+# A pasted report's rows put spaces around “|” (“label | unit | 3”), a Markdown table opens and closes its rows with
+# it, the seed annex ends each line with it: a header line with none of these is a “|”-separated file.
+_LOOSE_PIPE = re.compile(r"\s\||\|\s|^\||\|$")
+
+
 def delimiter_of(text: str) -> str:
-    """Tab for tab-separated text (Excel's “Unicode text”, pasted cells), else comma."""
-    first = next((line for line in text.splitlines() if line.strip()), "")
+    """Tab for tab-separated text (Excel's “Unicode text”, pasted cells), “|” for a file whose header is separated
+    by “|” alone (an export from another system), else comma."""
+    first = next((line for line in text.splitlines() if line.strip()), "").strip()
+    pipes = first.count("|")
+    if pipes > max(first.count(","), first.count("\t")) and not _LOOSE_PIPE.search(first):
+        return "|"
     return "\t" if first.count("\t") > first.count(",") else ","
 
 

@@ -10,7 +10,18 @@ from __future__ import annotations
 
 from gjj_dash.ingest import copied, pasted, pdf, webpage, word
 from gjj_dash.ingest import new_tables as sections
-from gjj_dash.ingest.decode import Limits, Row, clean_name, decode_text, in_sheet, limits, sniff, split_rows, suffix
+from gjj_dash.ingest.decode import (
+    Limits,
+    Row,
+    clean_name,
+    decode_text,
+    delimiter_of,
+    in_sheet,
+    limits,
+    sniff,
+    split_rows,
+    suffix,
+)
 from gjj_dash.ingest.document import Document
 from gjj_dash.ingest.draft import Draft
 from gjj_dash.ingest.layouts import MEASURE_COLUMNS, MEASURE_HEADER, find_layout, read_rows
@@ -51,8 +62,9 @@ def _from_workbook(payload: bytes, draft: Draft, catalogue: Catalogue, lim: Limi
 
 def _text_rows(text: str, lim: Limits) -> tuple[list[Row], list[Problem], bool]:
     """A text's rows and problems, and whether they are read strictly: cells pasted from a report (tabs or “ | ”
-    between them) leniently, a CSV/TSV strictly (every row as wide as its header)."""
-    if pasted.has_cell_rows(text):
+    between them) leniently, a CSV/TSV (or a “|”-separated file, quotes and all) strictly (every row as wide as its
+    header)."""
+    if delimiter_of(text) != "|" and pasted.has_cell_rows(text):
         rows, problems = pasted.cell_rows(text, lim)
         return rows, problems, False
     rows, problems = split_rows(text, lim)

@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import warnings
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from gjj_dash.ingest.decode import TEXT_SUFFIXES, Limits, Row, clean_name, clip_rows, in_sheet, mb
@@ -59,7 +60,25 @@ def check_zip(payload: bytes, lim: Limits, workbook: bool = True) -> list[zipfil
     if ratio > lim.max_ratio:
         raise refuse("zip_ratio", ratio=f"{ratio:.0f}", cap=lim.max_ratio)
     verify(payload, infos, lim)  # the sizes above are what the zip declares: inflate each to see what it holds
+    _intact(payload, workbook)  # then each member's CRC, so a damaged one is named
     return infos
+
+
+def _intact(payload: bytes, workbook: bool) -> None:
+    """Refuse a zip whose directory reads but whose members do not: each member is unpacked and its CRC checked
+    (sizes and ratio are already known to be safe), so a damaged member is named in Chinese, never met later; a
+    damaged workbook is told as a workbook that cannot be read."""
+    with zipfile.ZipFile(io.BytesIO(payload)) as archive:
+        for info in archive.infolist():
+            try:
+                with archive.open(info) as member:
+                    while member.read(1 << 20):
+                        pass
+            except NotImplementedError:
+                raise refuse("zip_method") from None
+            except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, RuntimeError):
+                raise (refuse("bad_xlsx") if workbook else refuse("zip_damaged", name=clean_name(info.filename))) \
+                    from None
 
 
 def _ignored(name: str) -> bool:

@@ -13,7 +13,7 @@ import pandas as pd
 from gjj_dash.model.numbers import plain_number
 from gjj_dash.model.values import Dataset
 from gjj_dash.publish.dictionary import dictionary_frame
-from gjj_dash.publish.files import content_name, csv_bytes, neutralise_tree
+from gjj_dash.publish.files import content_name, csv_bytes, neutralise, neutralise_tree
 from gjj_dash.publish.form_html import form_html
 from gjj_dash.publish.form_xlsx import form_xlsx
 from gjj_dash.publish.official import Form, official_form, official_frame, official_tables
@@ -134,9 +134,13 @@ def tidy_json(frame: pd.DataFrame) -> bytes:
 
 
 def dataset_parquet(dataset: Dataset) -> bytes:
-    """Every value of every year as one tidy Parquet table with declared types (texts kept exactly as stored)."""
+    """Every value of every year as one tidy Parquet table with declared types, texts neutralised like every export
+    (a Parquet file is opened in Excel through Power Query, and a text cell such as =HYPERLINK(…) must stay text)."""
     buffer = io.BytesIO()
-    tidy_frame(dataset).to_parquet(buffer, engine="pyarrow", index=False)
+    frame = tidy_frame(dataset)
+    texts = frame.select_dtypes(include=["object", "string"]).columns
+    safe = frame.assign(**{c: frame[c].map(lambda v: neutralise(v) if isinstance(v, str) else v) for c in texts})
+    safe.to_parquet(buffer, engine="pyarrow", index=False)
     return buffer.getvalue()
 
 

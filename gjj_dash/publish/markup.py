@@ -4,7 +4,6 @@ tables from frames, and the page itself (head, print stylesheet, header, footer)
 from __future__ import annotations
 
 import posixpath
-import re
 from dataclasses import dataclass
 from html import escape
 
@@ -15,7 +14,6 @@ from gjj_dash.publish.files import neutralise
 from gjj_dash.publish.light_style import STYLE
 
 HTML_LANG = {"zh": "zh-CN", "en": "en"}
-_BOLD = re.compile(r"\*\*(.+?)\*\*")
 NUM = ' class="num"'
 
 
@@ -25,9 +23,9 @@ def esc(text: object) -> str:
 
 
 def prose(text: object) -> str:
-    """A sentence the dashboard shows as Markdown (its own wording, with figures and labels filled in): escaped,
-    with the one mark the app's text uses, **bold**, kept."""
-    return _BOLD.sub(r"<strong>\1</strong>", esc(text))
+    """A sentence of a view (the app's wording with figures, labels and uploaded text filled in) as text: escaped,
+    no mark of any kind read — a view's text holds none, and uploaded text must stay text (**x** stays **x**)."""
+    return esc(text)
 
 
 def cell(text: object) -> str:

@@ -15,6 +15,7 @@ from gjj_dash.store.history import download_name, history_frame, journal_frame, 
 from gjj_dash.store.versions import BASE, Store, StoreError
 from gjj_dash.ui import loaders, widgets
 from gjj_dash.ui.imports import FLASH, import_panel
+from gjj_dash.ui.text import plain
 
 RB_SEEN = "admin_rb_seen"  # (year, current version) shown while the rollback was not yet confirmed
 
@@ -72,7 +73,7 @@ def history_panel(store: Store, user: str, years: list[int], lang: str) -> None:
             st.session_state[FLASH] = ("success", t("admin.rolled_back", lang, year=year,
                                                     version=version_name(to, lang)))
         except StoreError as exc:
-            st.session_state[FLASH] = ("error", str(exc))
+            st.session_state[FLASH] = ("error", plain(str(exc)))
         st.session_state.pop("admin_rb_confirm", None)
         st.rerun()
 

@@ -18,6 +18,7 @@ from gjj_dash.publish.annual_report.trace import trace_rows
 from gjj_dash.publish.files import MIME
 from gjj_dash.quality.findings import ICONS, counts, findings_frame
 from gjj_dash.ui import loaders, widgets
+from gjj_dash.ui.text import plain
 
 CLEAN_ICON = ":green[:material/check_circle:]"
 DRAFTED = "drafting_done_for"  # (data dir, data version, year) the shown draft was made for
@@ -52,7 +53,7 @@ def draft_panel(dataset: Dataset, lang: str) -> None:
     try:
         report = _report(folder, version, int(year), dataset)
     except ReportError as exc:
-        st.error(t("drafting.cannot", lang, reason=str(exc)))
+        st.error(t("drafting.cannot", lang, reason=plain(str(exc))))
         return
     st.caption(t("drafting.format", lang, year=report.year, format=dataset.format_name(report.year, lang),
                  title=report.title))

@@ -13,6 +13,7 @@ from gjj_dash.publish.files import MIME
 from gjj_dash.publish.official import Form, OfficialTable, screen_frame
 from gjj_dash.quality.findings import row_hits
 from gjj_dash.ui import quality, widgets
+from gjj_dash.ui.text import plain
 
 
 def marked_frame(table: OfficialTable, hits: dict[str, list[Finding]], lang: str) -> pd.DataFrame:
@@ -54,15 +55,15 @@ def show_form(form: Form, lang: str, findings: list[Finding] | None = None) -> N
     render plain text: no Markdown and no HTML is ever interpreted, so nothing uploaded can inject markup or fetch
     a resource. Titles and captions come from the catalogue.
     """
-    st.subheader(form.title, anchor=False)
+    st.subheader(plain(form.title), anchor=False)
     st.text(form.period, text_alignment="center", width="stretch")
     if form.filer_line:
         st.text(form.filer_line)
     for table in form.tables:
         if len(form.tables) > 1:
-            st.markdown(f"**{table.table.title}**")
+            st.markdown(f"**{plain(table.table.title)}**")
         if table.table.caption:
-            st.caption(table.table.caption)
+            st.caption(plain(table.table.caption))
         hits = row_hits(findings or [], form.year, (r.indicator.id for r in table.rows))
         frame = marked_frame(table, hits, lang)
         st.dataframe(frame, hide_index=True, width="stretch", height="content", key=f"tables_{table.table.id}",

@@ -4,8 +4,6 @@ read from its sentences, the checks, the diff with what is published) and a publ
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 import streamlit as st
 
@@ -28,16 +26,11 @@ from gjj_dash.store.dataset import year_dirs
 from gjj_dash.store.diff import changes_frame
 from gjj_dash.store.history import version_name
 from gjj_dash.store.versions import Store, StoreError, sha256
+from gjj_dash.ui.text import plain
 
 STAGED, STAGED_FOR, DONE, FLASH = "admin_staged", "admin_staged_for", "admin_done", "admin_flash"
 TYPES = ["csv", "txt", "tsv", "xlsx", "zip", "html", "htm", "docx", "doc", "wps", "pdf"]
 NONE = "—"
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
-
-
-def plain(text: str) -> str:
-    """Text from a file shown through Markdown without being read as Markdown (or HTML)."""
-    return _MARKDOWN.sub(r"\\\1", str(text))
 
 
 def import_panel(store: Store, user: str, catalogue: Catalogue, lang: str) -> None:
@@ -69,7 +62,7 @@ def import_panel(store: Store, user: str, catalogue: Catalogue, lang: str) -> No
         if not single:
             st.subheader(t("imports.year_heading", lang, year=year_read) if year_read else t("imports.no_year", lang))
         if year_read is not None and len(items) > 1:
-            st.error(t("imports.same_year", lang, year=year_read, names="、".join(i.shown for i, _ in items)))
+            st.error(plain(t("imports.same_year", lang, year=year_read, names="、".join(i.shown for i, _ in items))))
         for item, found in items:
             preview(item, found, store, user, catalogue, lang, key="" if single else f"_{year_read}_{item.shown}",
                     publishable=year_read is not None and len(items) == 1)
@@ -109,15 +102,15 @@ def preview(item: Incoming, staged: Staged, store: Store, user: str, catalogue: 
     st.caption(plain(t("admin.summary", lang, name=item.shown, sha=staged.sha256[:12], kind=kind,
                        year=upload.year or "—", encoding=encoding, rows=len(upload.frame))))
     for line in describe(upload, catalogue, lang):
-        st.info(line)  # the report as it names itself: title, form, body
+        st.info(plain(line))  # the report as it names itself: title, form, body
     if read_as := detected(upload, catalogue, lang):
-        st.info(read_as)
+        st.info(plain(read_as))
     if upload.errors:
         st.error(t("admin.has_errors", lang, n=len(upload.errors)))
     if upload.problems:
         st.dataframe(_problems_frame(list(upload.problems), lang), width="stretch", hide_index=True)
     if staged.refusal:
-        st.error(staged.refusal)
+        st.error(plain(staged.refusal))
     if not upload.frame.empty:
         with st.expander(t("imports.sources", lang, n=len(upload.frame)), expanded=not staged.ok):
             st.dataframe(sources_frame(upload, catalogue, lang), width="stretch", hide_index=True)
@@ -152,7 +145,7 @@ def _confirm(upload, catalogue: Catalogue, lang: str, key: str) -> list[dict]:
     for measure, hits in unconfirmed(upload).items():
         options = [NONE] + [f"{h['raw']}：{h['sentence']}" for h in hits]
         label = t("imports.confirm", lang, measure=catalogue.label(measure, lang))
-        choice = st.radio(label, options, index=0, key=f"admin_confirm_{measure}{key}")
+        choice = st.radio(plain(label), options, index=0, key=f"admin_confirm_{measure}{key}", format_func=plain)
         if choice != NONE:
             picked.append(hits[options.index(choice) - 1])
     return picked
@@ -184,7 +177,7 @@ def _publish(staged: Staged, confirmed: list[dict], store: Store, user: str, lan
                                 force_reason=reason)
     except StoreError as exc:
         st.session_state.pop(STAGED, None)  # the next run stages the files again against what is current now
-        st.session_state[FLASH] = ("error", str(exc))
+        st.session_state[FLASH] = ("error", plain(str(exc)))
     else:
         st.session_state[DONE] = (staged.sha256, upload.year)
         st.session_state[FLASH] = ("success", t("admin.published", lang, year=version.year, n=version.number,

@@ -25,7 +25,8 @@ from gjj_dash.publish.brief import FONT_STACK, brief_html, brief_name, brief_par
 from gjj_dash.publish.brief_pdf import CjkFont, brief_pdf, find_cjk_font
 from gjj_dash.ui import comparison, loaders, public, shell, widgets
 from gjj_dash.ui import render as view_render
-from gjj_dash.ui.quality import QUALITY_PAGE, _plain
+from gjj_dash.ui.quality import QUALITY_PAGE
+from gjj_dash.ui.text import plain
 
 PAGES = {"tables": "views/tables.py", "portal": "views/portal.py", "disclosure": "views/disclosure.py",
          "quality": QUALITY_PAGE, "dictionary": "views/dictionary.py", "requests": "views/requests.py"}
@@ -77,25 +78,25 @@ def brief(data: Dataset, year: int, lang: str, kind: str, rules: Rules, peers: s
 
 def _label(card: IndicatorCard) -> str:
     """The expander's one line: name, headline, sample tag and last year's value."""
-    parts = [_plain(card.label), f"**{_plain(card.headline)}**"]
-    parts += [f":gray[{_plain(card.sample)}]"] if card.sample else []
-    return " · ".join([*parts, f":gray[{_plain(card.last)}]"])
+    parts = [plain(card.label), f"**{plain(card.headline)}**"]
+    parts += [f":gray[{plain(card.sample)}]"] if card.sample else []
+    return " · ".join([*parts, f":gray[{plain(card.last)}]"])
 
 
 def _details(dataset: Dataset, found: Board, card: IndicatorCard, lang: str) -> None:
     """An opened indicator: small print, flags, formula, numerator and denominator rows, sources, chart."""
     shown = t("lead.small_rate", lang, rate=card.detail) if card.small and card.detail else card.detail
-    st.markdown(f"**{_plain(card.headline)}**" + (f" · {_plain(shown)}" if shown else ""))
+    st.markdown(f"**{plain(card.headline)}**" + (f" · {plain(shown)}" if shown else ""))
     for text in card.flags:
-        st.warning(_plain(text), icon=":material/flag:")
+        st.warning(plain(text), icon=":material/flag:")
     if card.note:
-        st.caption(_plain(card.note))
-    st.markdown(t("lead.formula_line", lang, formula=_plain(card.formula)))
-    st.caption(_plain(card.definition))
+        st.caption(plain(card.note))
+    st.markdown(t("lead.formula_line", lang, formula=plain(card.formula)))
+    st.caption(plain(card.definition))
     for key, lines in (("lead.numerator", card.numerator), ("lead.denominator", card.denominator)):
         if lines:
-            st.markdown(f"{t(key, lang)}  \n" + "  \n".join(f"- {_plain(line)}" for line in lines))
-    st.markdown(f"{t('lead.sources', lang)}  \n" + "  \n".join(f"- {_plain(line)}" for line in card.sources))
+            st.markdown(f"{t(key, lang)}  \n" + "  \n".join(f"- {plain(line)}" for line in lines))
+    st.markdown(f"{t('lead.sources', lang)}  \n" + "  \n".join(f"- {plain(line)}" for line in card.sources))
     if len(dataset.years) > 1:
         figure, table = trend(found.year, lang, found.rules, card.id)
         alt = t("lead.chart_alt", lang, label=card.label)
@@ -119,9 +120,9 @@ def _flags(found: Board, lang: str) -> None:
         if not found.flags:
             st.caption(t("brief.no_flags", lang))
         for n, flag in enumerate(found.flags):
-            st.markdown(f"{n + 1}. {_plain(flag.text)}")
+            st.markdown(f"{n + 1}. {plain(flag.text)}")
             if flag.where and flag.kind in ("below", "above", "fall", "rise"):  # the others name their rows already
-                st.caption(t("lead.rows_behind", lang, rows=_plain(flag.where)))
+                st.caption(t("lead.rows_behind", lang, rows=plain(flag.where)))
             st.page_link(PAGES.get(flag.page, QUALITY_PAGE), label=t("lead.open_page", lang, page=t(
                 f"page.{flag.page}", lang), year=flag.year), icon=":material/arrow_forward:",
                 query_params={"year": str(flag.year)})
@@ -134,12 +135,12 @@ def _status(status: DataStatus, state: RuleState, lang: str) -> None:
         version += t("brief.published", lang, date=status.published[:10])
     lines = [t("lead.status_version", lang, version=version),
              t("brief.fingerprint", lang, fingerprint=status.fingerprint)]
-    st.caption("  \n".join(_plain(line) for line in lines))
+    st.caption("  \n".join(plain(line) for line in lines))
     st.page_link(QUALITY_PAGE, label=t("lead.status_findings", lang, **status.findings), icon=":material/fact_check:",
                  query_params={"year": str(status.year)})
     if state.problems and not loaders.is_public():  # staff see why their rules file was not taken
         when = t("lead.rules_fallback", lang) if state.fallback else t("lead.rules_kept", lang, since=state.since)
-        st.warning(_plain("；".join(state.problems)) + "  \n" + when, icon=":material/rule:")
+        st.warning(plain("；".join(state.problems)) + "  \n" + when, icon=":material/rule:")
 
 
 def _downloads(found: Board, status: DataStatus, lang: str) -> None:

@@ -28,7 +28,8 @@ from gjj_dash.publish.files import MIME
 from gjj_dash.store.peers import PeerStore
 from gjj_dash.store.versions import StoreError, sha256
 from gjj_dash.ui import loaders, widgets
-from gjj_dash.ui.imports import FLASH, TYPES, plain
+from gjj_dash.ui.imports import FLASH, TYPES
+from gjj_dash.ui.text import plain
 
 STAGED, STAGED_FOR, AUTO = "peers_staged", "peers_staged_for", ""
 HINTS = {MISSING_BODY: "peers.page_body_hint", MISSING_YEAR: "peers.page_year_hint"}

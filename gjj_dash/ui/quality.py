@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 import streamlit as st
@@ -11,20 +10,13 @@ from gjj_dash.i18n import t
 from gjj_dash.model.catalogue import load_catalogue
 from gjj_dash.model.problems import SEVERITIES, Finding
 from gjj_dash.quality.findings import ICONS, check_label, expand_items, findings_for, severity_label, value_text
+from gjj_dash.ui.text import plain
 
 QUALITY_PAGE = "views/quality.py"
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]<>#|~$])")
-
-
-def _plain(text: str) -> str:
-    """Text shown as written: markdown's special characters escaped (labels hold brackets and stars)."""
-    return _MARKDOWN.sub(r"\\\1", text)
-
-
 def _link(found: list[Finding], label: str, year: int) -> None:
     """A link to 数据质量 for the year, the worst finding's sentence as its tooltip."""
     worst = min(found, key=lambda f: SEVERITIES.index(f.severity))
-    st.page_link(QUALITY_PAGE, label=label, help=worst.message[:300], query_params={"year": str(year)})
+    st.page_link(QUALITY_PAGE, label=plain(label), help=plain(worst.message[:300]), query_params={"year": str(year)})
 
 
 def marker(findings: Iterable[Finding], year: int | None, items: str | Iterable[str], lang: str = "zh") -> None:
@@ -46,15 +38,15 @@ def finding_card(finding: Finding, lang: str, key: str) -> None:
     """One finding: severity and check, the sentence, both sides with their figures, and the sources."""
     with st.container(border=True, key=key):
         head = f"{ICONS.get(finding.severity, '')} {severity_label(finding.severity, lang)} · "
-        st.markdown(f"**{head}{_plain(check_label(finding.check, lang))}** · {finding.year}")
-        st.markdown(_plain(finding.message))
+        st.markdown(f"**{head}{plain(check_label(finding.check, lang))}** · {finding.year}")
+        st.markdown(plain(finding.message))
         sides = [
-            f"- {_plain(finding.left)}：**{_plain(value_text(finding.left_value, lang))}**",
-            f"- {_plain(finding.right)}：**{_plain(value_text(finding.right_value, lang))}**",
+            f"- {plain(finding.left)}：**{plain(value_text(finding.left_value, lang))}**",
+            f"- {plain(finding.right)}：**{plain(value_text(finding.right_value, lang))}**",
         ]
         st.markdown("\n".join(sides))
         if finding.sources:
-            st.caption(t("common.source_line", lang, source=_plain(finding.sources)))
+            st.caption(t("common.source_line", lang, source=plain(finding.sources)))
 
 
 def finding_list(findings: list[Finding], lang: str, key: str) -> None:

@@ -17,6 +17,7 @@ from gjj_dash.i18n import t
 from gjj_dash.model.problems import Finding
 from gjj_dash.publish.files import content_name, neutralise
 from gjj_dash.ui import quality
+from gjj_dash.ui.text import lines, plain
 
 T = TypeVar("T")
 # A pinned label column is this wide, so the label and a pinned 总计 beside it both fit a 390 px phone (358 px of
@@ -45,7 +46,7 @@ def kpi_card(card: Card, lang: str, key: str, year: int | None = None, findings:
     loaded), source, qualifier and notes in plain sight, and the data-quality marker when its figure has findings."""
     with st.container(border=True, key=key):
         value = card.value if card.value == "—" else f"{card.value} {card.unit}"
-        st.metric(card.label, value, delta=card.delta, delta_color="off")
+        st.metric(plain(card.label), plain(value), delta=card.delta, delta_color="off")
         notes = [t("common.source_line", lang, source=card.source)]
         if card.compared:  # the change is not year on year: the years compared and the gap, first
             notes.insert(0, t("gaps.card_compared", lang, compared=card.compared))
@@ -55,7 +56,7 @@ def kpi_card(card: Card, lang: str, key: str, year: int | None = None, findings:
             notes.append(t("common.blank_note", lang))
         if card.note:
             notes.append(card.note)
-        st.caption("  \n".join(notes))
+        st.caption(lines(notes))
         if findings:
             quality.marker(findings, year, card.series, lang)
 
@@ -139,6 +140,6 @@ def chart_with_table(
 ) -> None:
     """A chart, then its numbers as an accessible table with a CSV download."""
     st.plotly_chart(_once(_FIGURES, fig, _Drawn), key=f"{key}_chart", config=PLOTLY_CONFIG, width="stretch")
-    st.caption(alt)
+    st.caption(plain(alt))
     table(frame, key=f"{key}_table", pinned=pinned)
     table_download(frame, stem, year, f"{key}_csv", lang)

@@ -27,6 +27,7 @@ PUBLIC_SETTINGS = {
     "client.showErrorDetails": "none",
     "client.showErrorLinks": False,
     "client.toolbarMode": "viewer",
+    "client.disableDataExport": True,
     "client.allowedOrigins": [],
     "server.maxUploadSize": 0,
     "server.enableXsrfProtection": True,

@@ -148,7 +148,8 @@ def test_a_template_names_an_added_column_by_position() -> None:
     assert _column(upload, "n21.s2_1.", column_id(S2_HEAD)) == [1.0, 4.0]
     assert upload.report["extra_columns"][0]["after"] == "in_force"
     short = read_upload(text.replace("规章,0,0,0,1", "规章,0,0,0").encode(), "s2.csv", 2021)
-    assert [p.line() for p in short.errors] == ["第2行：本行有 4 个字段，表头有 5 个：请检查是否多了或少了逗号"]
+    assert [p.line() for p in short.errors] == [
+        "第2行：本行有 4 个字段，表头有 5 个：请检查是否多了或少了分隔符（逗号、制表符或“|”）"]
 
 
 def _rows(*cells: tuple[str, ...]) -> list[tuple[Row, list[str]]]:

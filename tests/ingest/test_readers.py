@@ -234,3 +234,16 @@ def test_xlsx_template_has_the_table_and_instructions(tmp_path) -> None:
     measures = openpyxl.load_workbook(io.BytesIO(template_bytes("measures", "xlsx")))["补充指标"]
     assert [c.value for c in measures[1]][:4] == ["年度", "填报单位", "指标编号", "指标名称"]
     assert measures["C2"].value == "portal.visits"
+
+
+def test_a_pipe_separated_csv_is_read_as_csv_quotes_and_field_counts_and_all() -> None:
+    """A “|”-separated export is a CSV: a quoted “1,230” is one cell, and a short row is refused by its field count."""
+    text = table_2017("|")
+    quoted = read_upload(text.replace("(一)主动公开政府信息数|条|230", '"(一)主动公开政府信息数"|条|"1,230"').encode(),
+                         "a.csv", 2017)
+    assert quoted.ok and quoted.encoding == "utf-8"
+    assert values_of(quoted.frame)["old.s1.disclosed"] == (1230, False, "")
+    short = read_upload(text.replace("(一)主动公开政府信息数|条|230", "(一)主动公开政府信息数|条").encode(),
+                        "a.csv", 2017)
+    assert [p.line() for p in short.errors] == [
+        "第3行：本行有 2 个字段，表头有 3 个：请检查是否多了或少了分隔符（逗号、制表符或“|”）"]

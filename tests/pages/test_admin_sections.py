@@ -9,7 +9,7 @@ import pytest
 from gjj_dash.model.catalogue import load_catalogue
 from gjj_dash.store import accounts as auth
 from tests.support.filled import section_csvs
-from tests.support.pages import NAME, PASSWORD, log_in, open_admin, upload
+from tests.support.pages import NAME, PASSWORD, log_in, open_admin, shown, upload
 
 
 @pytest.fixture
@@ -24,7 +24,7 @@ def test_preview_of_one_section_confirms_the_format_and_names_the_missing_tables
     """§三 of Pingtan 2021 for 2021: “识别为…(2021年版)”, a warning naming §二's tables and §四, and publishable."""
     name, payload = next((n, b) for n, b in section_csvs("pingtan-2021", load_catalogue()).items() if "-三-" in n)
     at = upload(log_in(open_admin(app, staff)), payload, name, year=2021)
-    assert [i.value for i in at.info][0] == "识别为政府信息公开工作年度报告格式(2021年版)（国办公开办函〔2021〕30号）"
+    assert shown(at.info[0].value) == "识别为政府信息公开工作年度报告格式(2021年版)（国办公开办函〔2021〕30号）"
     [warning] = [w.value for w in at.warning if "仍缺少" in w.value]
     assert warning.startswith("发布后 2021 年度仍缺少：第二十条第（一）项、第二十条第（五）项、第二十条第（六）项、")
     assert "四、政府信息公开行政复议、行政诉讼情况" in warning and "三、收到" not in warning
@@ -53,7 +53,7 @@ def test_the_section_templates_filled_and_zipped_publish_the_whole_year(app, sta
         for name, payload in section_csvs("pingtan-2021", load_catalogue()).items():
             archive.writestr(name, payload)
     at = upload(log_in(open_admin(app, staff)), buffer.getvalue(), "平潭2021各节.zip", year=2021)
-    assert [i.value for i in at.info][0] == "识别为政府信息公开工作年度报告格式(2021年版)（国办公开办函〔2021〕30号）"
+    assert shown(at.info[0].value) == "识别为政府信息公开工作年度报告格式(2021年版)（国办公开办函〔2021〕30号）"
     assert not [w.value for w in at.warning if "仍缺少" in w.value] and not at.error
     at.button(key="admin_publish").click().run()
     assert not at.exception, at.exception

@@ -14,6 +14,7 @@ from gjj_dash.store.dataset import load_dataset
 from gjj_dash.store.versions import Store
 from tests.support import reports
 from tests.support.pages import NAME, PASSWORD, log_in, open_admin, texts
+from tests.support.uploads import damaged_zip
 
 
 @pytest.fixture
@@ -108,3 +109,17 @@ def test_a_narrative_figure_differing_from_the_table_is_shown_beside_it(app, sta
     checks = next(d.value for d in at.dataframe if "对照" in d.value.columns)
     row = checks[checks["正文指标"] == "收到政府信息公开申请(叙述)"].iloc[0]
     assert (row["正文所述"], row["统计表"], row["对照"]) == ("72", "70", "不一致（两者均按原样保留）")
+
+
+def test_a_damaged_zip_is_refused_naming_its_damaged_file_in_chinese(app, staff) -> None:
+    """A zip of reports whose first file fails its checksum: the page says which file is damaged and what to do,
+    never “内部错误”, and offers nothing to publish."""
+    payload = damaged_zip({"a.html": reports.web_page() * 3, "b.html": reports.web_page()})
+    at = logged_in(app, staff)
+    at.file_uploader(key="admin_file").upload("报告.zip", payload, "application/zip")
+    at.run()
+    assert not at.exception, at.exception
+    shown = texts(at)
+    assert "压缩包中的“a.html”已损坏（解压后校验不符），无法读取：请重新压缩或重新下载后上传" in shown
+    assert "内部错误" not in shown
+    assert not [b for b in at.button if str(b.key or "").startswith("admin_publish_")]

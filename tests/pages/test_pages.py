@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from gjj_dash.i18n import t
-from tests.support.pages import texts
+from tests.support.pages import shown, texts
 
 PAGES = [
     "views/overview.py",
@@ -87,7 +87,7 @@ def test_english_switch_changes_the_app_text(app) -> None:
     labels = [m.label for m in at.metric]
     assert "Items proactively disclosed" in labels
     assert "Key figures of 2016" in texts(at)
-    sources = [c.value for c in at.caption if "Source" in c.value or "来源" in c.value]
+    sources = [shown(c.value) for c in at.caption if "Source" in c.value or "来源" in c.value]
     assert sources and all(c.startswith("Source: ") and "来源" not in c for c in sources)  # no Chinese colon either
 
 

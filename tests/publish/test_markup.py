@@ -45,10 +45,10 @@ def test_grouped_columns_get_a_group_header_row() -> None:
     assert '<th scope="colgroup" colspan="2">申请人</th>' in html and '<th scope="col">法人</th>' in html
 
 
-def test_text_is_escaped_formula_safe_in_cells_and_only_bold_survives_in_prose() -> None:
-    """A cell starting with = gets a leading ' and markup is escaped; prose keeps **bold** and nothing else."""
+def test_text_is_escaped_formula_safe_in_cells_and_prose_reads_no_mark() -> None:
+    """A cell starting with = gets a leading ' and markup is escaped; prose reads no mark, not even **bold**."""
     assert cell("=HYPERLINK(\"x\")") == "&#x27;=HYPERLINK(&quot;x&quot;)" and cell("-185") == "-185"
-    assert prose("**统计口径**：<script>x</script>") == "<strong>统计口径</strong>：&lt;script&gt;x&lt;/script&gt;"
+    assert prose("**统计口径**：<script>x</script>") == "**统计口径**：&lt;script&gt;x&lt;/script&gt;"
 
 
 def test_a_page_declares_its_language_and_other_language_and_holds_no_script() -> None:

@@ -11,6 +11,9 @@ from streamlit.testing.v1 import AppTest
 
 from gjj_dash import web
 from gjj_dash.store import sessions
+from gjj_dash.ui.text import JOINER
+
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
 def elements(at: AppTest) -> list[bytes]:
@@ -33,13 +36,19 @@ def elements(at: AppTest) -> list[bytes]:
     return found
 
 
+def shown(markdown: str) -> str:
+    """A Markdown body as the reader sees its characters: escapes (“\\[”) and invisible word joiners undone."""
+    return _ESCAPED.sub(r"\1", markdown).replace(JOINER, "")
+
+
 def texts(at: AppTest) -> str:
-    """Every text the page shows (markdown, captions, metrics, alerts, tables) as one string to search."""
+    """Every text the page shows (markdown, captions, metrics, alerts, tables) as one string to search, as the reader
+    reads it (text shown through Markdown is escaped: gjj_dash.ui.text)."""
     parts: list[str] = []
     for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error", "success", "text"):
-        parts += [str(e.value) for e in getattr(at, kind)]
+        parts += [shown(str(e.value)) for e in getattr(at, kind)]
     for metric in at.metric:
-        parts += [metric.label, str(metric.value), str(metric.delta or "")]
+        parts += [shown(metric.label), shown(str(metric.value)), str(metric.delta or "")]
     for frame in list(at.dataframe) + list(at.table):
         parts.append(frame.value.to_csv(index=False))
     return "\n".join(parts)

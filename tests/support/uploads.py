@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -75,3 +76,15 @@ def set_value(rows: list[list[str]], label: str, value: str, column: int = 2) ->
     """The rows with one cell of the first row of a label replaced."""
     rows[row_of(rows, label) - 1][column] = value
     return rows
+
+
+def damaged_zip(members: dict[str, bytes]) -> bytes:
+    """A zip whose directory reads but whose first member's compressed bytes are overwritten (its CRC fails)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    damaged = bytearray(buffer.getvalue())
+    start = 30 + len(next(iter(members)).encode())  # the first local header, then its name, then its data
+    damaged[start + 4 : start + 24] = b"\x00" * 20
+    return bytes(damaged)
