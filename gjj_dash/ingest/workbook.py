@@ -75,7 +75,7 @@ def _intact(payload: bytes, workbook: bool) -> None:
                     while member.read(1 << 20):
                         pass
             except NotImplementedError:
-                raise refuse("zip_method") from None
+                raise refuse("zip_method", name=clean_name(info.filename)) from None
             except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, RuntimeError):
                 raise (refuse("bad_xlsx") if workbook else refuse("zip_damaged", name=clean_name(info.filename))) \
                     from None
