@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
+# pytest-xdist workers for `make test` (one per core; the browser tests stay on one of them, see tests/conftest.py).
+TEST_WORKERS ?= auto
 # The staff deployment's store lives here, never in the checkout's data/.
 STORE ?= var/store
 
@@ -29,7 +31,7 @@ run-public: $(VENV)/.runtime
 test: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 bench: $(VENV)/.dev
 	$(BIN)/python bench/run.py

@@ -246,6 +246,7 @@ def test_the_total_stays_on_screen(browser, gap_public, path: str, where: str, c
         assert grids.count() == count
         for n in range(count):
             grid = grids.nth(n)
+            grid.locator("th").nth(1).wait_for(state="attached", timeout=30_000)  # the grid draws its heads late
             heads = grid.locator("th").all_inner_texts()
             assert heads[1] == "总计", heads
             edges, box = _header_edges(tab, grid)
