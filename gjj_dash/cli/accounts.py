@@ -9,6 +9,7 @@ import sys
 from gjj_dash.cli.common import EXIT_OK, EXIT_PROBLEMS, Command, UsageError, data_dir
 from gjj_dash.i18n import t
 from gjj_dash.store import accounts as auth
+from gjj_dash.store import sessions
 
 
 def cmd_user(args: argparse.Namespace) -> int:
@@ -23,6 +24,8 @@ def cmd_user(args: argparse.Namespace) -> int:
             print(t("admin.cli_password_mismatch", "zh"), file=sys.stderr)
             return EXIT_PROBLEMS
         auth.add_user(path, name, first, replace=args.replace)
+        if args.replace:  # whoever logged in with the old password is logged out
+            sessions.Sessions(sessions.sessions_path(data_dir(args))).revoke_name(name)
     except auth.AuthError as exc:
         print(f"gjj-dash：{exc}", file=sys.stderr)
         return EXIT_PROBLEMS

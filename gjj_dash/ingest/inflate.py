@@ -20,6 +20,8 @@ _SMALL = 1024 * 1024  # a member this small may compress well beyond the ratio (
 def _raw(payload: bytes, info: zipfile.ZipInfo) -> memoryview:
     """The member's compressed bytes, located through its local header."""
     start = info.header_offset
+    if start < 0 or start + _LOCAL.size > len(payload):  # the directory points outside the file
+        raise refuse("bad_zip")
     signature, name_len, extra_len = _LOCAL.unpack_from(payload, start)
     if signature != b"PK\x03\x04":
         raise refuse("bad_zip")

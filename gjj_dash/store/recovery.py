@@ -89,5 +89,7 @@ def recover(root: Path) -> list[dict]:
 
 
 def needs_recovery(root: Path) -> bool:
-    """Whether the journal holds a half-done move (read without the lock: a cheap check before taking it)."""
-    return bool(pending(journal.entries(Path(root), intents=True)))
+    """Whether the journal holds a half-done move this process can close (read without the lock: a cheap check
+    before taking it). A folder this process may not write — `gjj-dash history` run by someone with read access
+    only — is left for the staff server, which closes the move when it next opens the store."""
+    return os.access(root, os.W_OK) and bool(pending(journal.entries(Path(root), intents=True)))

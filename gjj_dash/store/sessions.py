@@ -132,3 +132,10 @@ class Sessions:
         if token and self.path.exists():
             with self._db() as db:
                 db.execute("DELETE FROM sessions WHERE hash = ?", (digest(token),))
+
+    def revoke_name(self, name: str) -> None:
+        """End every session and grant of an account (its password was reset: an old login must not outlive it)."""
+        if self.path.exists():
+            with self._db() as db:
+                db.execute("DELETE FROM sessions WHERE name = ?", (name,))
+                db.execute("DELETE FROM grants WHERE name = ?", (name,))

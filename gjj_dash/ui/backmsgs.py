@@ -1,11 +1,12 @@
 """UI: the one adapter on Streamlit's browser messages — a `clear_cache` BackMsg from any browser is ignored (and
-logged) instead of emptying st.cache_data and st.cache_resource for every session.
+logged) instead of emptying st.cache_data and st.cache_resource for every session; so is `load_git_info`.
 
 Streamlit 1.67 answers that message in `AppSession.handle_backmsg` (streamlit/runtime/app_session.py) by clearing
 both caches for the whole process and the sender's session state; `client.toolbarMode = "viewer"` only hides the
 menu item, and any client of the WebSocket (/_stcore/stream) can still send it. server.py installs this adapter
 before it creates the app; the caches are emptied only by restarting the server. tests/ui/test_backmsgs.py fails
-if a Streamlit upgrade moves the hook.
+if a Streamlit upgrade moves the hook. `load_git_info` would answer any client with the release folder's git remote,
+branch and uncommitted files when the release is a git checkout: nothing a reader needs.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import logging
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.runtime.app_session import AppSession
 
-REFUSED = frozenset({"clear_cache"})
+REFUSED = frozenset({"clear_cache", "load_git_info"})
 _MARK = "_gjj_dash_refuses"
 _LOGGER = logging.getLogger("gjj_dash.backmsgs")
 

@@ -56,7 +56,7 @@ def draft_panel(dataset: Dataset, lang: str) -> None:
         st.error(t("drafting.cannot", lang, reason=plain(str(exc))))
         return
     st.caption(t("drafting.format", lang, year=report.year, format=dataset.format_name(report.year, lang),
-                 title=report.title))
+                 title=plain(report.title)))
     preflight(report, lang)
     label = t("drafting.download", lang, kind=t(f"drafting.short_{kind}", lang))
     widgets.download(label, lambda: _file(folder, version, report.year, kind, report),

@@ -81,3 +81,13 @@ def test_the_running_limit_stops_at_the_cap_and_the_ratio() -> None:
     with pytest.raises(Refusal, match="压缩比超过 100 倍"):
         verify(big, [info], Limits())
     assert len(zeros(2)) < 5000
+
+
+def test_a_directory_pointing_past_the_end_of_the_file_is_refused_in_chinese() -> None:
+    """A zip whose central directory names a local header beyond the file's end is refused as damaged (it used to
+    escape as 内部错误 from struct.error)."""
+    payload = bytearray(archive([honest("s1.csv", "统计指标,单位,统计数\r\n".encode())]))
+    entry = payload.index(b"PK\x01\x02")
+    payload[entry + 42:entry + 46] = (len(payload) + 1000).to_bytes(4, "little")
+    with pytest.raises(Refusal, match="无法读取压缩包：文件已损坏"):
+        read_zip(bytes(payload), Limits())

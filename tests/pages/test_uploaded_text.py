@@ -39,11 +39,14 @@ def test_every_public_page_shows_uploaded_markup_as_text(app, hostile: Path, scr
 
 
 def test_the_staff_page_shows_uploaded_markup_as_text(app, hostile: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """数据管理, logged in, its history, audit log and drafting panels on the same store: nothing read as markup."""
+    """数据管理, logged in, its history, audit log and drafting panels (the report drafted) on the same store:
+    nothing read as markup."""
     monkeypatch.delenv(ENV_ACCOUNTS, raising=False)
     add_user(hostile / "accounts.json", NAME, PASSWORD)
     at = log_in(open_page(app, "views/admin.py", hostile))
     assert page_leaks(at) == []
+    at.button(key="drafting_start").click().run()  # the draft's title is built from the uploaded 填报单位
+    assert not at.exception and page_leaks(at) == []
 
 
 def test_a_comparison_bodys_name_is_text_on_the_public_overview(app, tmp_path: Path) -> None:

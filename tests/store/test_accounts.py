@@ -11,6 +11,7 @@ import pytest
 from gjj_dash.cli import main
 from gjj_dash.paths import BUNDLED_DATA
 from gjj_dash.store import accounts as auth
+from gjj_dash.store import sessions
 
 
 def test_a_password_is_stored_only_as_a_salted_scrypt_hash() -> None:
@@ -93,6 +94,20 @@ def test_cli_user_add_asks_twice_and_stores_the_hash_in_the_data_dir(tmp_path: P
     assert "已保存账户 张薇（加盐 scrypt 散列）" in capsys.readouterr().out
     saved = (tmp_path / "accounts.json").read_text(encoding="utf-8")
     assert "password-1" not in saved and auth.verify_password("password-1", json.loads(saved)["users"]["张薇"])
+
+
+def test_cli_resetting_a_password_logs_that_account_out_everywhere(tmp_path: Path, monkeypatch) -> None:
+    """`user add 张薇 --replace`: every session and pending grant of 张薇 ends; another account's session stays."""
+    monkeypatch.delenv(auth.ENV_ACCOUNTS, raising=False)
+    answers = iter(["password-1", "password-1", "password-2", "password-2"])
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))
+    assert main(["user", "add", "张薇", "--data-dir", str(tmp_path)]) == 0
+    store = sessions.Sessions(sessions.sessions_path(tmp_path))
+    mine, theirs = store.redeem(store.grant("张薇"))[0], store.redeem(store.grant("李明"))[0]
+    pending = store.grant("张薇")
+    assert store.user(mine) == "张薇"
+    assert main(["user", "add", "张薇", "--replace", "--data-dir", str(tmp_path)]) == 0
+    assert store.user(mine) is None and store.redeem(pending) is None and store.user(theirs) == "李明"
 
 
 def test_cli_user_add_refuses_two_different_passwords(tmp_path: Path, monkeypatch, capsys) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from gjj_dash.cli import main
-from gjj_dash.store import journal, layout
+from gjj_dash.store import journal, layout, recovery
 from gjj_dash.store.dataset import load_dataset
 from gjj_dash.store.history import journal_frame
 from gjj_dash.store.journal import INTENT
@@ -100,6 +100,21 @@ def test_a_kill_before_the_pointer_moved_is_journaled_as_interrupted(data_copy: 
     last = journal.entries(data_copy, 2017)[-1]
     assert (last["action"], last["version"], last["recovered"]) == ("fail", 2, True)
     assert [v.number for v in store.versions(2017)] == [2, 1] and store.current(2017) == 1
+
+
+def test_a_reader_who_may_not_write_leaves_the_half_done_move_for_the_server(data_copy: Path, tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """A store opened by someone without write access to the folder (`gjj-dash history` by a group member) reads
+    it as it is and writes nothing; the next writer closes the move."""
+    assert main([*publish_args(table_file(tmp_path, "231")), "--data-dir", str(data_copy)]) == 0
+    assert cli(data_copy, *publish_args(table_file(tmp_path, "232")), fault="publish:intent").returncode == FAULT_EXIT
+    before = (data_copy / "audit.jsonl").read_bytes()
+    with monkeypatch.context() as m:
+        m.setattr(recovery.os, "access", lambda path, mode: False)
+        assert Store(data_copy).current(2017) == 1
+    assert (data_copy / "audit.jsonl").read_bytes() == before
+    Store(data_copy)
+    assert journal.entries(data_copy, 2017)[-1]["action"] == "fail"
 
 
 @pytest.mark.parametrize(("step", "listed"), [("peer_add:intent", False), ("peer_add:pointer", True)])

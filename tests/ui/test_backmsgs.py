@@ -28,6 +28,9 @@ class Session:
         self.called.append("clear_cache")
         st.cache_data.clear()  # what Streamlit's own handler does first
 
+    def _handle_git_information_request(self) -> None:
+        self.called.append("load_git_info")
+
     def _handle_app_heartbeat_request(self) -> None:
         self.called.append("app_heartbeat")
 
@@ -73,3 +76,12 @@ def test_a_clear_cache_message_is_ignored_and_logged(caplog: pytest.LogCaptureFi
     assert "ignored a clear_cache message from session test-session" in caplog.text
     AppSession.handle_backmsg(session, BackMsg(app_heartbeat=True))
     assert session.called == ["app_heartbeat"]
+
+
+def test_a_load_git_info_message_gets_no_answer(caplog: pytest.LogCaptureFixture) -> None:
+    """load_git_info (the release's git remote, branch and uncommitted files) reaches no handler either."""
+    backmsgs.install()
+    session = Session()
+    AppSession.handle_backmsg(session, BackMsg(load_git_info=True))
+    assert session.called == [] and "ignored a load_git_info message" in caplog.text
+    assert '"load_git_info"' in inspect.getsource(inspect.unwrap(AppSession.handle_backmsg))
