@@ -40,7 +40,7 @@ def chunks(payload: bytes, info: zipfile.ZipInfo, cap: int, ratio: int) -> Itera
         inflater = None
     elif info.compress_type == zipfile.ZIP_DEFLATED:
         inflater = zlib.decompressobj(-zlib.MAX_WBITS)
-        pieces = _inflate(inflater, raw)
+        pieces = _inflate(inflater, raw, clean_name(info.filename))
     else:
         raise refuse("zip_method", name=clean_name(info.filename))
     allowed = min(info.file_size, cap, max(_SMALL, ratio * max(info.compress_size, 1)))
@@ -54,7 +54,7 @@ def chunks(payload: bytes, info: zipfile.ZipInfo, cap: int, ratio: int) -> Itera
         raise refuse("zip_lies", name=clean_name(info.filename))
 
 
-def _inflate(inflater, raw: memoryview) -> Iterator[bytes]:
+def _inflate(inflater, raw: memoryview, name: str) -> Iterator[bytes]:
     """Inflate CHUNK bytes at most per step, whatever one compressed byte expands to."""
     try:
         for i in range(0, len(raw), CHUNK):
@@ -65,8 +65,8 @@ def _inflate(inflater, raw: memoryview) -> Iterator[bytes]:
                 yield piece
         while not inflater.eof and (piece := inflater.decompress(b"", CHUNK)):  # output zlib still holds
             yield piece
-    except zlib.error:
-        raise refuse("bad_zip") from None
+    except zlib.error:  # the compressed bytes are damaged: named, as the CRC check names a damaged member
+        raise refuse("zip_damaged", name=name) from None
 
 
 def _too_much(info: zipfile.ZipInfo, seen: int, cap: int, ratio: int) -> Refusal:
