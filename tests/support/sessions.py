@@ -4,6 +4,9 @@ upload endpoint for it with the XSRF cookie and header — what the staff page's
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 import requests
 import websockets
@@ -48,4 +51,11 @@ async def _upload(url: str, payload: bytes, method: str, name: str, chunked: boo
 def upload(url: str, payload: bytes, method: str = "PUT", name: str = "table.csv", chunked: bool = False) -> int:
     """The HTTP status the server answers to an upload of payload (PUT, or another method) in a live session;
     chunked: sent without Content-Length, as Transfer-Encoding: chunked."""
-    return asyncio.run(_upload(url, payload, method, name, chunked))
+    return run(_upload(url, payload, method, name, chunked))
+
+
+def run(coroutine: Coroutine[Any, Any, Any]) -> Any:
+    """asyncio.run in a thread of its own: it works whether or not this thread already runs an event loop (a worker
+    that has run a Playwright test keeps one)."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()

@@ -11,7 +11,7 @@ import websockets
 
 from gjj_dash.cli.serve import COMMON_FLAGS, MAX_MESSAGE_MB
 from tests.browser import servers
-from tests.support.sessions import upload
+from tests.support.sessions import run, upload
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -56,8 +56,8 @@ async def _send(server: servers.Server, size: int) -> int | None:
 def test_a_websocket_message_over_the_limit_closes_the_connection(bare_public: servers.Server) -> None:
     """8 MB is the limit: a message of 8 MB + 1 byte is refused by closing the socket (1009, message too big); one
     of 7 MB is taken (the connection stays open): the limit is the configured one, not Streamlit's 200 MB."""
-    assert asyncio.run(_send(bare_public, MAX_MESSAGE_MB * 1_000_000 + 1)) == 1009
-    assert asyncio.run(_send(bare_public, 7_000_000)) is None
+    assert run(_send(bare_public, MAX_MESSAGE_MB * 1_000_000 + 1)) == 1009
+    assert run(_send(bare_public, 7_000_000)) is None
 
 
 def test_every_deployment_has_the_same_small_message_limit() -> None:
