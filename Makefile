@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
-# pytest-xdist workers for `make test` (one per core; the browser tests stay on one of them, see tests/conftest.py).
+# pytest-xdist workers for `make test`'s first run (one per core); the browser tests run after it, one at a time.
 TEST_WORKERS ?= auto
 # The staff deployment's store lives here, never in the checkout's data/.
 STORE ?= var/store
@@ -31,7 +31,8 @@ run-public: $(VENV)/.runtime
 test: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile -m "not browser"
+	$(BIN)/python -m pytest -m browser
 
 bench: $(VENV)/.dev
 	$(BIN)/python bench/run.py

@@ -68,13 +68,3 @@ def app(monkeypatch: pytest.MonkeyPatch) -> Callable[..., AppTest]:
 
     return start
 
-
-@pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Groups for `make test`'s workers (pytest-xdist, --dist loadgroup): every real-browser test in one group, so
-    one worker runs them one after another as a plain run does (two Chromiums and two servers at once on a small
-    CI machine only make them slower and flakier); every other test with its own module, so a module's fixtures are
-    built once."""
-    for item in items:
-        group = "browser" if item.get_closest_marker("browser") else str(item.path)
-        item.add_marker(pytest.mark.xdist_group(group))
