@@ -13,6 +13,7 @@ import pytest
 
 from gjj_dash.cli import main
 from tests.browser import proxy, servers
+from tests.browser.tab import open_tab
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -102,28 +103,16 @@ def staff_server(browser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     yield from _server(browser, tmp_path_factory, "staff")
 
 
-def _tab(browser, base: str, hosts: frozenset[str] | None = None) -> Iterator[object]:
-    from tests.browser.tab import LOCAL_HOSTS, Tab
-
-    context = browser.new_context(
-        locale="zh-CN", viewport={"width": 1400, "height": 1000}, accept_downloads=True, ignore_https_errors=True
-    )
-    try:
-        yield Tab(context.new_page(), base, hosts=hosts or LOCAL_HOSTS)
-    finally:
-        context.close()
-
-
 @pytest.fixture
 def public(browser, public_server: servers.Server) -> Iterator[object]:
     """A fresh browser context (own cookies, own Streamlit session) on the public deployment."""
-    yield from _tab(browser, public_server.url)
+    yield from open_tab(browser, public_server.url)
 
 
 @pytest.fixture
 def staff(browser, staff_server: servers.Server) -> Iterator[object]:
     """A fresh browser context (own cookies, own Streamlit session) on the staff deployment."""
-    yield from _tab(browser, staff_server.url)
+    yield from open_tab(browser, staff_server.url)
 
 
 def _proxy(tmp_path_factory: pytest.TempPathFactory, site: str, server: servers.Server) -> Iterator[proxy.Proxy]:
@@ -155,13 +144,13 @@ def staff_proxy(tmp_path_factory: pytest.TempPathFactory, staff_server: servers.
 @pytest.fixture
 def public_via_proxy(browser, public_proxy: proxy.Proxy) -> Iterator[object]:
     """A fresh tab on the public deployment reached as a visitor would: https through nginx, by its name."""
-    yield from _tab(browser, public_proxy.url, frozenset({public_proxy.name}))
+    yield from open_tab(browser, public_proxy.url, frozenset({public_proxy.name}))
 
 
 @pytest.fixture
 def staff_via_proxy(browser, staff_proxy: proxy.Proxy) -> Iterator[object]:
     """A fresh tab on the staff deployment reached through its intranet nginx site."""
-    yield from _tab(browser, staff_proxy.url, frozenset({staff_proxy.name}))
+    yield from open_tab(browser, staff_proxy.url, frozenset({staff_proxy.name}))
 
 
 @pytest.fixture(scope="session")

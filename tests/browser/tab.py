@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -200,3 +201,14 @@ _DESCRIBE_FOCUS = """() => {
   return `${el.tagName.toLowerCase()}[${el.getAttribute('data-testid') || el.getAttribute('role') || ''}] ${label}`
     .slice(0, 80);
 }"""
+
+
+def open_tab(browser, base: str, hosts: frozenset[str] | None = None, **headers: str) -> Iterator[Tab]:
+    """A fresh browser context (own cookies, own Streamlit session) with one tab on base, closed afterwards; headers
+    are added to every request the tab makes."""
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1400, "height": 1000}, accept_downloads=True,
+                                  ignore_https_errors=True, extra_http_headers=headers)
+    try:
+        yield Tab(context.new_page(), base, hosts=hosts or LOCAL_HOSTS)
+    finally:
+        context.close()

@@ -16,6 +16,7 @@ from gjj_dash.i18n import t
 from gjj_dash.store import accounts as auth
 from gjj_dash.store import clients, logins
 from tests.browser import proxy, servers
+from tests.browser.tab import open_tab
 from tests.support.stream import cached_functions, send_and_sync, stream
 
 NAME, PASSWORD = "攻击目标", "attack-test-7"
@@ -55,17 +56,6 @@ def site(tmp_path_factory: pytest.TempPathFactory, server: servers.Server) -> It
         yield running
     finally:
         running.stop()
-
-
-def open_tab(browser, base: str, hosts: frozenset[str] | None = None, **headers: str) -> Iterator[object]:
-    from tests.browser.tab import LOCAL_HOSTS, Tab
-
-    context = browser.new_context(locale="zh-CN", viewport={"width": 1400, "height": 1000},
-                                  ignore_https_errors=True, extra_http_headers=headers)
-    try:
-        yield Tab(context.new_page(), base, hosts=hosts or LOCAL_HOSTS)
-    finally:
-        context.close()
 
 
 @pytest.fixture

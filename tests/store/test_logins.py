@@ -13,24 +13,10 @@ import pytest
 
 from gjj_dash.store import accounts as auth
 from gjj_dash.store import logins
+from tests.support.clock import Clock
 
 USERS = {"张薇": auth.hash_password("password-1")}
 HOME, OFFICE = "10.1.2.3", "10.1.2.4"
-
-
-class Clock:
-    """A hand-moved wall clock for the throttle."""
-
-    def __init__(self) -> None:
-        self.now = 1_800_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
 
 
 @pytest.fixture

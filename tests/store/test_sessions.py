@@ -12,23 +12,9 @@ import pytest
 
 from gjj_dash.store import sessions
 from gjj_dash.store.sessions import Policy, Sessions
+from tests.support.clock import Clock
 
 IDLE, ABSOLUTE = 30 * 60.0, 10 * 3600.0
-
-
-class Clock:
-    """A hand-moved wall clock."""
-
-    def __init__(self) -> None:
-        self.now = 1_800_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
 
 
 @pytest.fixture
