@@ -3,7 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
-# pytest-xdist workers for `make test`'s first run (one per core); the browser tests run after it, one at a time.
+# pytest-xdist workers for `make test`'s tests other than the browser ones (one per core); the browser tests run in a
+# process of their own beside them, one at a time.
 TEST_WORKERS ?= auto
 # The staff deployment's store lives here, never in the checkout's data/.
 STORE ?= var/store
@@ -31,8 +32,11 @@ run-public: $(VENV)/.runtime
 test: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile -m "not browser"
-	$(BIN)/python -m pytest -m browser
+	@echo "pytest: the browser tests one at a time (their output follows the others'), beside the rest on every core"
+	@$(BIN)/python -m pytest -m browser > $(VENV)/browser-tests.log 2>&1 & browser=$$!; \
+	  $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile -m "not browser"; rest=$$?; \
+	  wait $$browser; browsed=$$?; cat $(VENV)/browser-tests.log; \
+	  test $$rest -eq 0 && test $$browsed -eq 0
 
 bench: $(VENV)/.dev
 	$(BIN)/python bench/run.py
