@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-CSV = Path(__file__).resolve().parent.parent.parent / "data" / "years" / "2016" / "values.csv"
+CSV = Path(__file__).resolve().parent.parent / "data" / "years" / "2016" / "values.csv"
 
 frame = pd.read_csv(CSV)
 top = frame[frame["format"] == "old"].nlargest(10, "value")
