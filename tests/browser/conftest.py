@@ -119,14 +119,7 @@ def _proxy(tmp_path_factory: pytest.TempPathFactory, site: str, server: servers.
     for tool in (proxy.NGINX, proxy.OPENSSL):
         if not os.access(tool, os.X_OK):
             unavailable(f"{tool} is missing (apt-get install nginx-light openssl)")
-    try:
-        running = proxy.start(tmp_path_factory.mktemp(f"nginx-{site}"), site, int(server.url.rsplit(":", 1)[1]))
-    except RuntimeError as exc:
-        pytest.fail(str(exc), pytrace=False)
-    try:
-        yield running
-    finally:
-        running.stop()
+    yield from proxy.in_front(tmp_path_factory.mktemp(f"nginx-{site}"), site, server.url)
 
 
 @pytest.fixture(scope="session")

@@ -9,8 +9,11 @@ import socket
 import ssl
 import subprocess
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+import pytest
 
 from tests.browser.servers import DEPLOY, HOST, free_port
 
@@ -169,3 +172,16 @@ def start(root: Path, site: str, upstream: int) -> Proxy:
             time.sleep(0.1)
     proxy.stop()
     raise RuntimeError("nginx did not start listening")
+
+
+def in_front(root: Path, site: str, server_url: str) -> Iterator[Proxy]:
+    """deploy/nginx's site in front of a running server for as long as a fixture holds it; a start that fails fails
+    the test (with nginx's own words), and nginx stops afterwards."""
+    try:
+        running = start(root, site, int(server_url.rsplit(":", 1)[1]))
+    except RuntimeError as exc:
+        pytest.fail(str(exc), pytrace=False)
+    try:
+        yield running
+    finally:
+        running.stop()

@@ -48,14 +48,7 @@ def server(browser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[server
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory, server: servers.Server) -> Iterator[proxy.Proxy]:
     """deploy/nginx/gjj-dash-staff.conf in front of that server."""
-    try:
-        running = proxy.start(tmp_path_factory.mktemp("attack-nginx"), "staff", int(server.url.rsplit(":", 1)[1]))
-    except RuntimeError as exc:
-        pytest.fail(str(exc), pytrace=False)
-    try:
-        yield running
-    finally:
-        running.stop()
+    yield from proxy.in_front(tmp_path_factory.mktemp("attack-nginx"), "staff", server.url)
 
 
 @pytest.fixture
