@@ -35,11 +35,12 @@ def looks_copied(text: str, catalogue: Catalogue) -> bool:
     that are a table word alone, few rows of cells side by side), or rows of TAB-separated cells under the
     report's own title (WPS copies a table row by row)."""
     lines = [tidy(line) for line in text.splitlines()]
-    figures = sum(1 for line in lines if line and is_figure(line))
-    words = sum(1 for line in lines if line and is_word(line, catalogue))
+    # A figure alone on its line is short: a longer line (a CSV row, a sentence) is not parsed as one.
+    figures = sum(1 for line in lines if line and len(line) < _PROSE and is_figure(line))
     rows = sum(1 for line in text.splitlines() if "\t" in line and any(is_figure(c) for c in line.split("\t"))
                and any(is_word(c, catalogue) for c in line.split("\t")))
-    if figures >= _MIN_FIGURES and words >= _MIN_WORDS and rows * 4 < figures:
+    if figures >= _MIN_FIGURES and rows * 4 < figures and \
+            sum(1 for line in lines if line and is_word(line, catalogue)) >= _MIN_WORDS:
         return True
     titled = Document("text")
     for line in lines[:_TITLE_LINES]:

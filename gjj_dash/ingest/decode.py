@@ -239,6 +239,8 @@ def in_sheet(problems: list[Problem], sheet: str) -> list[Problem]:
 
 def clip_cells(cells: list[str], row: int, lim: Limits, problems: list[Problem]) -> tuple[str, ...]:
     """A row's cells cut to the column and cell-length limits, each cut reported."""
+    if len(cells) <= lim.max_columns and all(len(cell) <= lim.max_cell for cell in cells):
+        return tuple(cells)  # the common case: nothing to cut
     if len(cells) > lim.max_columns:
         problems.append(problem("too_many_columns", row=row, count=len(cells), cap=lim.max_columns))
         cells = cells[: lim.max_columns]

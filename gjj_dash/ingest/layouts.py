@@ -119,12 +119,13 @@ def read_measure_rows(rows: list[Row], at: int, draft: Draft, strict: bool, cata
             draft.problems.append(problem("missing_column", header.number, None, name=shown))
     if "measure" not in cols and "label" not in cols:
         draft.problems.append(problem("missing_column", header.number, None, name="指标编号"))
+    used, heads = set(cols.values()), {name: header.cells[i].strip() for name, i in cols.items()}
     for row in rows[at + 1 :]:
         if row.empty:
             continue
-        if not _fits(row, header, set(cols.values()), draft, strict):
+        if not _fits(row, header, used, draft, strict):
             continue
-        cells = {name: Field(row.cell(i), row.number, header.cells[i].strip()) for name, i in cols.items()}
+        cells = {name: Field(row.cell(i), row.number, heads[name]) for name, i in cols.items()}
         year = cells.get("year")
         if year is not None and year.text.strip():
             text = normalise_text(year.text).removesuffix("年度").removesuffix("年")

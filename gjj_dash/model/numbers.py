@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -48,6 +49,20 @@ class Reading:
 
 def normalise_text(text: str) -> str:
     """NFKC, minus look-alikes folded, inner white space removed: the form labels and numbers are matched in."""
+    return _short_normalised(text) if len(text) <= _MEMO_CHARS else _normalised(text)
+
+
+# A file repeats its labels, units and sources on every row, and an import normalises each cell several times
+# (detection, reading, checking): short texts are memoised, in a bounded cache (at most ~10 MB, whatever the file).
+_MEMO_CHARS = 64
+
+
+@functools.lru_cache(maxsize=16384)
+def _short_normalised(text: str) -> str:
+    return _normalised(text)
+
+
+def _normalised(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text).translate(_MINUS)
     return re.sub(r"\s+", "", folded)
 
