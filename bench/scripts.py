@@ -15,6 +15,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from gjj_dash.paths import ENV_DATA_DIR, ENV_MODE
+from gjj_dash.ui import auth
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "app.py"
@@ -104,7 +105,15 @@ class Variant:
     year: int | None = None
 
 
+def first_visit() -> None:
+    """Runs as a browser's first visit: no cookies. AppTest has no browser, and its st.context.cookies is a mock whose
+    every key reads as a token (each run then asked the session store about it). The login's one test seam is
+    replaced, as the AppTest fixture of tests/conftest.py does; real servers (browser, memory) need nothing."""
+    auth.browser_cookies = dict
+
+
 def _start_page(page: Page, variant: Variant) -> AppTest:
+    first_visit()
     with environment(variant.data_dir):
         at = AppTest.from_file(str(APP), default_timeout=120)
         if variant.year is not None:

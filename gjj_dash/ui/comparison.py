@@ -45,9 +45,9 @@ def tables(data: Dataset, year: int, rules: Rules, peers: str, lang: str) -> tup
     return (side_by_side(found, lang), *(comparison_frame(c, lang) for c in found))
 
 
-def render(year: int, lang: str, rules: Rules) -> None:
-    """The comparison section of the leadership view, when this reader may see it and the year has bodies."""
-    peers = shown_to_reader()
+def render(year: int, lang: str, rules: Rules, peers: str) -> None:
+    """The comparison section of the leadership view, when this reader may see it (`peers`: shown_to_reader's
+    answer) and the year has bodies."""
     if not peers:
         return
     found = comparisons(year, rules, peers)

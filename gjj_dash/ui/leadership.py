@@ -143,10 +143,9 @@ def _status(status: DataStatus, state: RuleState, lang: str) -> None:
         st.warning(plain("；".join(state.problems)) + "  \n" + when, icon=":material/rule:")
 
 
-def _downloads(found: Board, status: DataStatus, lang: str) -> None:
+def _downloads(found: Board, status: DataStatus, lang: str, peers: str) -> None:
     """The brief as PDF (when the server has a Chinese font) and HTML, each made only when clicked; it compares
-    with other bodies only for a reader who may see the comparison."""
-    peers = comparison.shown_to_reader()
+    with other bodies only for a reader who may see the comparison (`peers`, from comparison.shown_to_reader)."""
     rules, stem = found.rules, brief_name(found, status, peers)
     st.caption(t("lead.brief_caption", lang))
     columns = st.columns(2)
@@ -162,9 +161,8 @@ def _downloads(found: Board, status: DataStatus, lang: str) -> None:
                          file_name=f"{stem}.html", mime="text/html", key="lead_brief_html", icon=":material/download:")
 
 
-def render(dataset: Dataset, year: int, lang: str) -> None:
+def render(dataset: Dataset, year: int, lang: str, state: RuleState, peers: str) -> None:
     """The leadership board of a year: indicators on the left; flags, data status and the brief on the right."""
-    state = rule_state()
     found, cards, status = board(year, lang, state.rules)
     left, right = st.columns([3, 2], gap="medium")
     with left:
@@ -173,13 +171,14 @@ def render(dataset: Dataset, year: int, lang: str) -> None:
     with right:
         _flags(found, lang)
         _status(status, state, lang)
-        _downloads(found, status, lang)
+        _downloads(found, status, lang, peers)
 
 
 def page() -> None:
     """The overview: its title, the leadership board, then the key figures (the public overview view)."""
     ctx = shell.page("overview.title")
-    render(ctx.dataset, ctx.year, ctx.lang)
-    comparison.render(ctx.year, ctx.lang, rule_state().rules)
+    state, peers = rule_state(), comparison.shown_to_reader()  # each read once a run
+    render(ctx.dataset, ctx.year, ctx.lang, state, peers)
+    comparison.render(ctx.year, ctx.lang, state.rules, peers)
     st.subheader(t("lead.kpis", ctx.lang), anchor=False)
     view_render.render(public.view("overview", ctx.year, ctx.lang), ctx.lang, page="overview")

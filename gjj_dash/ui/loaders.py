@@ -13,6 +13,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from gjj_dash import paths
+from gjj_dash.figures.rules import Rules
 from gjj_dash.model.problems import Finding
 from gjj_dash.model.series import harmonised_series
 from gjj_dash.model.values import Dataset
@@ -68,6 +69,11 @@ def dataset() -> Dataset:
     return _dataset(str(data_dir()), current_version())
 
 
+# How a loader's arguments are keyed when Streamlit's own hashing would be slow: a rules file that passed its checks
+# is its name and the hash of its bytes (Streamlit would copy the dataclass and hash every rule, ~2 ms each call).
+HASHED_AS = {Rules: lambda rules: (rules.source, rules.digest)}
+
+
 def versioned(cache: Callable[..., Any], **options: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Make `build(dataset, *args)` a loader of the published data: cached (`st.cache_data` or `st.cache_resource`)
     per data folder, data version and arguments, so every rerun reuses it and a publish shows at once.
@@ -80,7 +86,7 @@ def versioned(cache: Callable[..., Any], **options: Any) -> Callable[[Callable[.
             return build(_dataset(folder, version), *args)
 
         cached.__module__, cached.__qualname__ = build.__module__, build.__qualname__
-        memo = cache(show_spinner=False, **options)(cached)
+        memo = cache(show_spinner=False, hash_funcs=HASHED_AS, **options)(cached)
 
         @functools.wraps(build)
         def load(*args: Any) -> Any:
@@ -132,17 +138,18 @@ def dictionary_table(data: Dataset, kind: str, lang: str) -> pd.DataFrame:
 
 
 # Downloads are bytes (immutable): cached as resources, so a rerun does not copy the whole-dataset file (0.8 MB with
-# twenty years) out of the cache again.
-@versioned(st.cache_resource, max_entries=64)
-def table_export(data: Dataset, year: int, kind: str) -> tuple[bytes, str]:
-    """A download of the year's official table (csv, xlsx, html, json): bytes and file name."""
-    return export.table_export(data, year, kind)
+# twenty years) out of the cache again. One entry holds every kind: the page names each file by its content hash, so
+# all are made on its first view anyway, and one cache lookup a run costs less than one per button.
+@versioned(st.cache_resource, max_entries=16)
+def table_exports(data: Dataset, year: int) -> dict[str, tuple[bytes, str]]:
+    """The downloads of the year's official table (csv, xlsx, html, json): kind → bytes and file name."""
+    return {kind: export.table_export(data, year, kind) for kind in export.TABLE_KINDS}
 
 
-@versioned(st.cache_resource, max_entries=8)
-def dataset_export(data: Dataset, kind: str) -> tuple[bytes, str]:
-    """The whole dataset as one tidy table (csv, parquet): bytes and file name."""
-    return export.dataset_export(data, kind)
+@versioned(st.cache_resource, max_entries=4)
+def dataset_exports(data: Dataset) -> dict[str, tuple[bytes, str]]:
+    """The whole dataset as one tidy table (csv, parquet): kind → bytes and file name."""
+    return {kind: export.dataset_export(data, kind) for kind in export.DATASET_KINDS}
 
 
 @versioned(st.cache_resource, max_entries=8)
