@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
 
 from gjj_dash.i18n import t
 from gjj_dash.model.problems import Finding
+from gjj_dash.model.values import Dataset
 from gjj_dash.publish.files import MIME
-from gjj_dash.publish.official import Form, OfficialTable, screen_frame
+from gjj_dash.publish.official import Form, OfficialTable, official_form, screen_frame
 from gjj_dash.quality.findings import row_hits
-from gjj_dash.ui import quality, widgets
+from gjj_dash.ui import loaders, quality, widgets
 from gjj_dash.ui.text import plain
 
 
@@ -47,30 +48,53 @@ def column_config(table: OfficialTable, frame: pd.DataFrame, lang: str) -> dict:
     return config
 
 
-def show_form(form: Form, lang: str, findings: list[Finding] | None = None) -> None:
-    """The form as printed: title, year, 填报单位, each table, footer, source; rows with data-quality findings get a
-    ⚠ in a last column and a link to 数据质量 below the table.
+@dataclass(frozen=True)
+class ScreenTable:
+    """One official table as the screen shows it: the table, its frame (⚠ column added), its column settings and
+    the findings of its rows."""
+
+    table: OfficialTable
+    frame: pd.DataFrame
+    config: dict
+    hits: dict[str, list[Finding]]
+
+
+@loaders.versioned(st.cache_resource, max_entries=32)
+def screen_form(data: Dataset, year: int, lang: str) -> tuple[Form, tuple[ScreenTable, ...]]:
+    """A year's printed form and its tables as shown, built once per data version, year and language (read-only)."""
+    form, findings = official_form(data, year), loaders.findings(lang)
+    shown = []
+    for table in form.tables:
+        hits = row_hits(findings, year, (r.indicator.id for r in table.rows))
+        frame = marked_frame(table, hits, lang)
+        shown.append(ScreenTable(table, frame, column_config(table, frame, lang), hits))
+    return form, tuple(shown)
+
+
+def show_form(year: int, lang: str) -> None:
+    """The year's form as printed: title, year, 填报单位, each table, footer, source; rows with data-quality findings
+    get a ⚠ in a last column and a link to 数据质量 below the table.
 
     Text that may come from an upload (填报单位, footer names, source) goes through st.text and st.dataframe, which
     render plain text: no Markdown and no HTML is ever interpreted, so nothing uploaded can inject markup or fetch
     a resource. Titles and captions come from the catalogue.
     """
+    form, tables = screen_form(year, lang)
     st.subheader(plain(form.title), anchor=False)
     st.text(form.period, text_alignment="center", width="stretch")
     if form.filer_line:
         st.text(form.filer_line)
-    for table in form.tables:
-        if len(form.tables) > 1:
+    for shown in tables:
+        table = shown.table
+        if len(tables) > 1:
             st.markdown(f"**{plain(table.table.title)}**")
         if table.table.caption:
             st.caption(plain(table.table.caption))
-        hits = row_hits(findings or [], form.year, (r.indicator.id for r in table.rows))
-        frame = marked_frame(table, hits, lang)
-        st.dataframe(frame, hide_index=True, width="stretch", height="content", key=f"tables_{table.table.id}",
-                     column_config=column_config(table, frame, lang))
+        st.dataframe(shown.frame, hide_index=True, width="stretch", height="content", key=f"tables_{table.table.id}",
+                     column_config=shown.config)
         if kept_totals(table):
             st.caption(t("tables.pinned_note", lang))
-        quality.row_links(hits, {r.indicator.id: r.indicator.label for r in table.rows}, form.year, lang)
+        quality.row_links(shown.hits, {r.indicator.id: r.indicator.label for r in table.rows}, form.year, lang)
     lines = form.footer_lines()
     for line in lines:
         st.text(line)
@@ -89,12 +113,10 @@ def show_form(form: Form, lang: str, findings: list[Finding] | None = None) -> N
         st.text("\n".join(provenance))
 
 
-def download_buttons(
-    kinds: tuple[str, ...], build: Callable[[str], tuple[bytes, str]], *, labels: str, key: str, lang: str
-) -> None:
-    """One download button per kind, side by side; each file is named with its year and content hash."""
-    for column, kind in zip(st.columns(len(kinds)), kinds, strict=True):
-        payload, name = build(kind)
+def download_buttons(files: dict[str, tuple[bytes, str]], *, labels: str, key: str, lang: str) -> None:
+    """One download button per kind (kind → bytes and file name), side by side; each file is named with its year
+    and content hash."""
+    for column, (kind, (payload, name)) in zip(st.columns(len(files)), files.items(), strict=True):
         with column:
             widgets.download(t(f"{labels}.{kind}", lang), payload, file_name=name, mime=MIME[kind],
                              key=f"{key}_{kind}", icon=":material/download:", width="stretch")
