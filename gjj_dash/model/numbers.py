@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 import unicodedata
@@ -49,17 +48,23 @@ class Reading:
 
 def normalise_text(text: str) -> str:
     """NFKC, minus look-alikes folded, inner white space removed: the form labels and numbers are matched in."""
-    return _short_normalised(text) if len(text) <= _MEMO_CHARS else _normalised(text)
+    known = _MEMO.get(text)
+    if known is not None:
+        return known
+    folded = _normalised(text)
+    if len(text) <= _MEMO_CHARS and len(folded) <= _MEMO_CHARS:
+        if len(_MEMO) >= _MEMO_ENTRIES:
+            _MEMO.clear()
+        _MEMO[text] = folded
+    return folded
 
 
 # A file repeats its labels, units and sources on every row, and an import normalises each cell several times
-# (detection, reading, checking): short texts are memoised, in a bounded cache (at most ~10 MB, whatever the file).
-_MEMO_CHARS = 64
-
-
-@functools.lru_cache(maxsize=16384)
-def _short_normalised(text: str) -> str:
-    return _normalised(text)
+# (detection, reading, checking): short texts (and short results: NFKC can lengthen a character eighteenfold) are
+# kept, at most 16,384 of up to 64 characters each way — about 10 MB, whatever the files. Shared by the server's
+# threads (a dict's get and set are atomic); a full memo starts again empty.
+_MEMO_CHARS, _MEMO_ENTRIES = 64, 16384
+_MEMO: dict[str, str] = {}
 
 
 def _normalised(text: str) -> str:
