@@ -3,9 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
-# pytest-xdist workers for `make test`'s tests other than the browser ones (one per core); the browser tests run in a
-# process of their own beside them, one at a time.
+# pytest-xdist workers for `make test`'s tests other than the browser ones (one per core). The browser tests run beside
+# them in processes of their own, a test file at a time each (each starts its own servers and Chromium): two on two
+# cores, where one alone leaves a third of the machine idle while pages load, at most four.
 TEST_WORKERS ?= auto
+BROWSER_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 2); w=$$(( (n + 2) / 2 )); echo $$(( w > 4 ? 4 : w )))
 # The staff deployment's store lives here, never in the checkout's data/.
 STORE ?= var/store
 
@@ -32,8 +34,8 @@ run-public: $(VENV)/.runtime
 test: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
-	@echo "pytest: the browser tests one at a time (their output follows the others'), beside the rest on every core"
-	@$(BIN)/python -m pytest -m browser > $(VENV)/browser-tests.log 2>&1 & browser=$$!; \
+	@echo "pytest: the browser tests in $(BROWSER_WORKERS) process(es) (their output follows the others'), beside the rest on every core"
+	@$(BIN)/python -m pytest -m browser -n $(BROWSER_WORKERS) --dist loadfile > $(VENV)/browser-tests.log 2>&1 & browser=$$!; \
 	  $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile -m "not browser"; rest=$$?; \
 	  wait $$browser; browsed=$$?; cat $(VENV)/browser-tests.log; \
 	  test $$rest -eq 0 && test $$browsed -eq 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -20,12 +21,32 @@ IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 EXCEPTION = '[data-testid="stException"]'
 TIMEOUT_MS = 30_000
 QUIET_MS = 400
-# Records the time of the last DOM change, so a test reads a page only once it has been drawn.
+IN_FLIGHT_S = 10  # at most this long for the page's requests to be answered before it counts as drawn
+# Records the time of the last DOM change, so a test reads a page only once it has been drawn, and counts the script
+# runs that have ended (the app's script state leaving "running"): before its first run a page is "notRunning" too.
 _WATCH_CHANGES = """
 window.__gjjChanged = performance.now();
-new MutationObserver(() => { window.__gjjChanged = performance.now(); })
-  .observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+window.__gjjRuns = 0;
+new MutationObserver(changes => {
+  window.__gjjChanged = performance.now();
+  for (const change of changes) {
+    if (change.attributeName === 'data-test-script-state' && change.oldValue === 'running') window.__gjjRuns++;
+  }
+}).observe(document, {subtree: true, childList: true, attributes: true, attributeOldValue: true, characterData: true});
 """
+# A freshly loaded page has had a script run once a run has ended or the run's first element is drawn (React may
+# draw a whole quick run at once, so the state is never seen as "running").
+_DRAWN = """() => window.__gjjRuns > 0 ||
+  !!document.querySelector('[data-testid="stMain"] [data-testid="stElementContainer"]')"""
+# Quiet: no DOM change for `quiet` ms, seen by two polls at least 100 ms apart (wait_quiet clears the first poll's mark
+# before each wait) — a poll that ran right after the page's main thread was busy (evaluating a component's code) would
+# otherwise see an old change time and call it quiet.
+_QUIET = """quiet => {
+  const now = performance.now();
+  if (now - (window.__gjjChanged || 0) <= quiet) { window.__gjjQuietSince = 0; return false; }
+  if (!window.__gjjQuietSince) { window.__gjjQuietSince = now; return false; }
+  return now - window.__gjjQuietSince >= 100;
+}"""
 # Every text of a KPI card (label, figure) whose content is wider than the box that shows it.
 _CUT_OFF = """
 () => [...document.querySelectorAll('[data-testid="stMetricLabel"], [data-testid="stMetricValue"]')]
@@ -48,12 +69,23 @@ class Tab:
     console_errors: list[str] = field(default_factory=list)
     page_errors: list[str] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)
+    in_flight: set[object] = field(default_factory=set)  # requests sent and not yet answered (a component's code…)
 
     def __post_init__(self) -> None:
         self.page.on("console", self._console)
         self.page.on("pageerror", lambda e: self.page_errors.append(str(e)))
-        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("request", self._sent)
+        self.page.on("requestfinished", self._answered)
+        self.page.on("requestfailed", self._answered)
+        self.page.on("download", lambda download: self.in_flight.clear())  # Chromium's download manager takes it
         self.page.add_init_script(_WATCH_CHANGES)
+
+    def _sent(self, request) -> None:
+        self.requests.append(request.url)
+        self.in_flight.add(request)
+
+    def _answered(self, request) -> None:
+        self.in_flight.discard(request)
 
     def _console(self, message: ConsoleMessage) -> None:
         if message.type != "error":
@@ -65,7 +97,9 @@ class Tab:
 
     def open(self, path: str = "/", *, expect: str | None = None) -> Tab:
         """Open a URL of the app and wait until its script has finished running (and `expect` is shown)."""
+        self.in_flight.clear()  # the document they belonged to is gone
         self.page.goto(self.base + path, wait_until="domcontentloaded")
+        self.page.wait_for_function(_DRAWN, polling=100, timeout=TIMEOUT_MS)
         return self.settle(expect)
 
     def settle(self, expect: str | None = None) -> Tab:
@@ -82,13 +116,21 @@ class Tab:
         return self
 
     def wait_quiet(self) -> None:
-        """Wait until the DOM has not changed for QUIET_MS (at most TIMEOUT_MS; an endless animation only delays)."""
+        """Wait until the DOM has not changed for QUIET_MS and no request is in flight (an element's code is fetched
+        when it is first drawn: on a busy machine that can take longer than QUIET_MS); at most TIMEOUT_MS — an endless
+        animation only delays."""
         from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+        deadline = time.monotonic() + TIMEOUT_MS / 1000
+        answers_by = time.monotonic() + IN_FLIGHT_S
         with contextlib.suppress(PlaywrightTimeout):  # the assertions that follow still check what is shown
-            self.page.wait_for_function(
-                f"() => performance.now() - (window.__gjjChanged || 0) > {QUIET_MS}", polling=100, timeout=TIMEOUT_MS
-            )
+            while True:
+                self.page.evaluate("() => { window.__gjjQuietSince = 0; }")  # quiet is seen afresh each time
+                left = max(1, int((deadline - time.monotonic()) * 1000))
+                self.page.wait_for_function(_QUIET, arg=QUIET_MS, polling=100, timeout=left)
+                if not self.in_flight or time.monotonic() > min(deadline, answers_by):
+                    return  # a request unanswered for IN_FLIGHT_S is no longer waited for (a beacon, a stream)
+                self.page.wait_for_timeout(100)
 
     def text(self, selector: str = "body") -> str:
         """The visible text of an element (the whole page by default)."""

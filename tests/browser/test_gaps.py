@@ -196,6 +196,7 @@ def test_not_in_the_format_against_left_blank_and_derived_totals(reader) -> None
     assert "“看板计算”：该年统计表的“总计”栏未填报" in reader.main_text()
     reader.open("/overview?year=2024", expect="2024 年度主要数据一览")
     card = reader.page.locator(".st-key-kpi_overview_0")
+    card.get_by_text("主动公开政府信息数").first.wait_for(timeout=30_000)  # drawn after the card's caption
     assert "主动公开政府信息数" in card.inner_text() and "本年度报表无此项" in card.inner_text()
     assert "未填报" not in card.inner_text()
     reader.assert_clean()
