@@ -109,10 +109,13 @@ def versioned(cache: Callable[..., Any], **options: Any) -> Callable[[Callable[.
 
         cached.__module__, cached.__qualname__ = build.__module__, build.__qualname__
         memo = cache(show_spinner=False, hash_funcs=HASHED_AS, **options)(cached)
+        copies = cache is st.cache_data
 
         @functools.wraps(build)
         def load(*args: Any) -> Any:
             folder, version = str(data_dir()), current_version()
+            if copies:  # st.cache_data hands each caller a copy of its own: not shared within a run either
+                return memo(folder, version, *args)
             return _once_a_run((cached, folder, version, *args), lambda: memo(folder, version, *args))
 
         return load
