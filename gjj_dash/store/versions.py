@@ -20,10 +20,9 @@ from gjj_dash.i18n import t
 from gjj_dash.model.problems import Finding, Upload
 from gjj_dash.model.values import empty_values, read_values, write_values
 from gjj_dash.paths import BUNDLED_DATA, is_public
-from gjj_dash.quality.checks import check_values
 from gjj_dash.store import journal, layout
 from gjj_dash.store.atomic import write_file, write_folder
-from gjj_dash.store.dataset import load_dataset
+from gjj_dash.store.checked import proposal_findings
 from gjj_dash.store.journal import now
 from gjj_dash.store.layout import BASE
 from gjj_dash.store.merge import Unmergeable, merged
@@ -162,12 +161,9 @@ class Store:
         return Proposal(int(upload.year), base, frame, report, current)
 
     def findings(self, proposal: Proposal) -> list[Finding]:
-        """The data-quality findings of the proposed year, checked beside the other published years."""
-        dataset = load_dataset(self.root)
-        others = dataset.values[dataset.values["year"] != proposal.year]
-        values = pd.concat([others, proposal.frame], ignore_index=True)
-        reports = {**dataset.reports, proposal.year: proposal.report}
-        return [f for f in check_values(values, dataset.catalogue, reports) if f.year == proposal.year]
+        """The data-quality findings of the proposed year, checked beside the other published years (a preview's
+        check is reused by the publish that follows while nothing published changed)."""
+        return proposal_findings(self.root, proposal.year, proposal.frame, proposal.report)
 
     # -- writing -------------------------------------------------------------------------------------------------
 

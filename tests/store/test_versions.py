@@ -408,3 +408,23 @@ def test_the_version_frame_of_each_published_version_is_never_rewritten(data_cop
     publish(store, table_upload(figures={DISCLOSED: "206"}))
     store.rollback(2016, 1, "马莹")
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == snapshot
+
+
+def test_the_previews_check_is_reused_by_the_publish_unless_something_was_published_between(
+        data_copy: Path, monkeypatch) -> None:
+    """A preview checks the year beside the published ones; publishing right after it does not check again, but a
+    publish of another year in between makes it check afresh (its findings could differ)."""
+    import gjj_dash.store.checked as checked
+
+    calls: list[int] = []
+    original = checked.check_values
+    monkeypatch.setattr(checked, "check_values", lambda *a, **k: calls.append(1) or original(*a, **k))
+    store = Store(data_copy)
+    staged = stage_upload(store, table_upload(figures={DISCLOSED: "205"}), b"v1", "t.csv")
+    publish(store, staged.upload, b"v1", expected_version=staged.base)
+    assert len(calls) == 1
+    staged = stage_upload(store, table_upload(figures={DISCLOSED: "206"}), b"v2", "t.csv")
+    publish(store, table_upload(year=2017), b"other")  # another year published between preview and publish
+    publish(store, staged.upload, b"v2", expected_version=staged.base)
+    assert len(calls) == 4  # + the preview, the other year's publish, and the year checked afresh under the lock
+    assert figure(data_copy, 2016) == 206
