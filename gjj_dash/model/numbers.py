@@ -7,6 +7,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from gjj_dash.model.memo import short_texts
+
 # Placeholders that mean "nothing reported" in published tables (after NFKC).
 PLACEHOLDERS = frozenset({"", "——", "—", "-", "--", "–", "/", "无", "空", "——/"})
 AT_LEAST = ("余", "多", "以上", "超")
@@ -46,30 +48,15 @@ class Reading:
         return bool(self.qualifier)
 
 
-def normalise_text(text: str) -> str:
+def _normalise_text(text: str) -> str:
     """NFKC, minus look-alikes folded, inner white space removed: the form labels and numbers are matched in."""
-    known = _MEMO.get(text)
-    if known is not None:
-        return known
-    folded = _normalised(text)
-    if len(text) <= _MEMO_CHARS and len(folded) <= _MEMO_CHARS:
-        if len(_MEMO) >= _MEMO_ENTRIES:
-            _MEMO.clear()
-        _MEMO[text] = folded
-    return folded
-
-
-# A file repeats its labels, units and sources on every row, and an import normalises each cell several times
-# (detection, reading, checking): short texts (and short results: NFKC can lengthen a character eighteenfold) are
-# kept, at most 16,384 of up to 64 characters each way — about 10 MB, whatever the files. Shared by the server's
-# threads (a dict's get and set are atomic); a full memo starts again empty.
-_MEMO_CHARS, _MEMO_ENTRIES = 64, 16384
-_MEMO: dict[str, str] = {}
-
-
-def _normalised(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text).translate(_MINUS)
     return re.sub(r"\s+", "", folded)
+
+
+# An import normalises each cell several times (detection, reading, checking); NFKC can lengthen a character
+# eighteenfold, so the bound is on the text and its result together (16,384 × 128 characters: about 10 MB).
+normalise_text = short_texts(_normalise_text, chars=128, entries=16384)
 
 
 def parse_number(raw: str) -> Reading:

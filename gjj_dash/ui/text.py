@@ -3,9 +3,10 @@ one escape every page uses, so no uploaded string can become a link, an image, c
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable
+
+from gjj_dash.model.memo import short_texts
 
 # What Streamlit's Markdown reads inline: emphasis and code (* _ ` ~), links and images ([ ] ( ) !), directives and
 # icons (:red[…], :material/…:), maths ($), HTML and autolinks (< >), tables (|), and the escape itself.
@@ -22,24 +23,17 @@ JOINER = "\u2060"
 def plain(text: object) -> str:
     """Any text (an uploaded label, a file name, a body's name, a sentence of a report) as Markdown that shows it
     character for character and is read as nothing else."""
-    text = str(text)
-    return _escaped(text) if len(text) <= _MEMO_CHARS else _escape(text)
-
-
-# A page escapes the same labels, units and sources on every run (some 80 texts on the overview): short ones are
-# escaped once, in a bounded cache (at most 8,192 texts of up to 200 characters, whatever the data).
-_MEMO_CHARS = 200
-
-
-@functools.lru_cache(maxsize=8192)
-def _escaped(text: str) -> str:
-    return _escape(text)
+    return _escaped(str(text))
 
 
 def _escape(text: str) -> str:
     shown = _AUTOLINK.sub(JOINER, text)
     shown = _INLINE.sub(r"\\\1", shown)
     return _NUMBERED.sub(r"\1\\.", _MARKER.sub(r"\1\\\2", shown))
+
+
+# A page escapes the same labels, units and sources on every run (some 80 texts on the overview).
+_escaped = short_texts(_escape, chars=600, entries=8192)
 
 
 def lines(texts: Iterable[object]) -> str:
