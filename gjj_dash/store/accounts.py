@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import hmac
 import json
@@ -70,7 +71,10 @@ def verify_password(password: str, record: dict) -> bool:
 
 
 # Checked when the name is unknown, so a wrong name costs the same time as a wrong password.
-_DUMMY = hash_password("not-a-password", b"\0" * 16)
+@functools.cache
+def _dummy() -> dict:
+    """A stored password no one has, made on first need: hashing it costs 0.1 s, which every command paid at import."""
+    return hash_password("not-a-password", b"\0" * 16)
 
 
 def load_accounts(path: Path) -> dict[str, dict]:
@@ -116,8 +120,8 @@ def login(users: dict[str, dict], name: str, password: str, throttle: Throttle, 
     wait = throttle.attempt(name, address)
     if wait > 0:
         return Login(False, wait, throttled=True)
-    record = users.get(name)
-    ok = verify_password(password, record if record is not None else _DUMMY) and record is not None
+    record, dummy = users.get(name), _dummy()  # made before the lookup's answer is used: a first name costs the same
+    ok = verify_password(password, record if record is not None else dummy) and record is not None
     if ok:
         throttle.succeeded(name, address)
         return Login(True)
