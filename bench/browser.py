@@ -77,11 +77,15 @@ class Runs:
         self.finished += finished_runs(payload)
 
 
+def sidebar_link(url: str) -> str:
+    """A page's link in the sidebar: the overview's is the site's root (/overview is its hidden twin)."""
+    return f'[data-testid="stSidebarNav"] a[href$="/{"" if url == "overview" else url}"]'
+
+
 def open_link(page: Page, runs: Runs, url: str, timeout: float = 60.0) -> tuple[int, float]:
     """Click the sidebar link to a page (within the same session); returns what `arrived` needs."""
     seen, start = runs.finished, time.perf_counter()
-    path = "" if url == "overview" else url  # the overview's link is the site's root (/overview is its hidden twin)
-    page.locator(f'[data-testid="stSidebarNav"] a[href$="/{path}"]').first.click(timeout=timeout * 1000)
+    page.locator(sidebar_link(url)).first.click(timeout=timeout * 1000)
     return seen, start
 
 

@@ -82,8 +82,7 @@ async def browser_visitor(chromium, base: str, urls: list[str], charts: dict[str
                 seen = finished[0]
                 start = time.perf_counter()
                 try:
-                    link = "" if url == "overview" else url  # the overview's link is the site's root
-                    await page.locator(f'[data-testid="stSidebarNav"] a[href$="/{link}"]').first.click(timeout=30_000)
+                    await page.locator(browser.sidebar_link(url)).first.click(timeout=30_000)
                     await _complete(page, finished, seen, charts.get(url, 0))
                     tally.times.append(time.perf_counter() - start)
                 except Exception as exc:  # noqa: BLE001 — counted; the visitor goes on to the next page
