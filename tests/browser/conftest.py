@@ -64,43 +64,27 @@ def browser() -> Iterator[object]:
         chromium.close()
 
 
-def _server(browser, tmp_path_factory: pytest.TempPathFactory, kind: str) -> Iterator[servers.Server]:
+def _server(tmp_path_factory: pytest.TempPathFactory, kind: str) -> Iterator[servers.Server]:
     try:
         server = servers.start(tmp_path_factory.mktemp(kind), kind)
     except RuntimeError as exc:
         pytest.fail(str(exc), pytrace=False)
     try:
-        warm_up(browser, server)
         yield server
     finally:
         server.stop()
 
 
-def warm_up(browser, server: servers.Server) -> None:
-    """Open the main page once, so the process has run app.py's st.navigation before any test asks for a page.
-
-    The page scripts live in views/ (not pages/, which Streamlit would auto-discover and serve without app.py);
-    warming up only keeps the first test's timing comparable to the others.
-    """
-    from tests.browser.tab import Tab
-
-    context = browser.new_context()
-    try:
-        Tab(context.new_page(), server.url).open("/")
-    finally:
-        context.close()
-
-
 @pytest.fixture(scope="session")
 def public_server(browser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[servers.Server]:
     """`gjj-dash serve --public` on a free port, with a copy of the bundled years and deploy/public/config.toml."""
-    yield from _server(browser, tmp_path_factory, "public")
+    yield from _server(tmp_path_factory, "public")
 
 
 @pytest.fixture(scope="session")
 def staff_server(browser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[servers.Server]:
     """`gjj-dash serve` (staff) on a free port, with a copy of the bundled years and deploy/staff/config.toml."""
-    yield from _server(browser, tmp_path_factory, "staff")
+    yield from _server(tmp_path_factory, "staff")
 
 
 @pytest.fixture

@@ -47,6 +47,8 @@ _QUIET = """quiet => {
   if (!window.__gjjQuietSince) { window.__gjjQuietSince = now; return false; }
   return now - window.__gjjQuietSince >= 100;
 }"""
+# The URL names the page `path` ("" for the site's root): Streamlit rewrites it once the new page's run has begun.
+_AT_PAGE = """path => location.pathname.replace(/\\/$/, '').split('/').pop() === path"""
 # Every text of a KPI card (label, figure) whose content is wider than the box that shows it.
 _CUT_OFF = """
 () => [...document.querySelectorAll('[data-testid="stMetricLabel"], [data-testid="stMetricValue"]')]
@@ -100,6 +102,15 @@ class Tab:
         self.in_flight.clear()  # the document they belonged to is gone
         self.page.goto(self.base + path, wait_until="domcontentloaded")
         self.page.wait_for_function(_DRAWN, polling=100, timeout=TIMEOUT_MS)
+        return self.settle(expect)
+
+    def go(self, page: str, *, expect: str | None = None) -> Tab:
+        """Click a page's link in the sidebar, as a reader goes from page to page: the front end stays loaded (a new
+        load costs Chromium several CPU-seconds), the session keeps its year and language. `page` is a URL path
+        without its slash ("halls"; "" or "overview" for the overview, whose link is the site's root)."""
+        path = page.strip("/").removeprefix("overview")
+        self.page.locator(f'[data-testid="stSidebarNav"] a[href$="/{path}"]').first.click()
+        self.page.wait_for_function(_AT_PAGE, arg=path, polling=100, timeout=TIMEOUT_MS)
         return self.settle(expect)
 
     def settle(self, expect: str | None = None) -> Tab:

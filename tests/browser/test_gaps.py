@@ -73,10 +73,9 @@ def _crossing(trace: dict) -> list[tuple[float, float]]:
             if ya is not None and yb is not None and any(a < m < b for m in MISSING)]
 
 
-def _open_every_section(tab, page: str) -> list[tuple[dict, str]]:
-    """Each tab of the sections across years clicked in turn; the charts each one draws, each with the page's text
-    as it shows that chart (its caption, the text alternative)."""
-    tab.open(f"{page}?year=2024", expect=t("pub.across_years"))
+def _every_section(tab) -> list[tuple[dict, str]]:
+    """Each tab of the page's sections across years clicked in turn; the charts each one draws, each with the page's
+    text as it shows that chart (its caption, the text alternative)."""
     charts = []
     tabs = tab.page.get_by_role("tab")
     for n in range(tabs.count()):
@@ -87,19 +86,23 @@ def _open_every_section(tab, page: str) -> list[tuple[dict, str]]:
     return charts
 
 
-@pytest.mark.parametrize("page", ["/disclosure", "/requests", "/halls", "/portal"])
-def test_no_line_crosses_a_gap_and_each_gap_is_marked(reader, page: str) -> None:
-    """Every chart across years (each tab opened): no line joins two years across a missing one; each gap is a band
+def test_no_line_crosses_a_gap_and_each_gap_is_marked(reader) -> None:
+    """Every chart across years of 主动公开, 依申请公开, 服务大厅 and 门户与查询 (2024, each tab opened; the first page
+    opened at its URL, the others by the sidebar): no line joins two years across a missing one; each gap is a band
     over 2016.5–2018.5 and 2019.5–2023.5; a dash on the axis at each missing year hovers “未导入，无数据”."""
-    charts = _open_every_section(reader, page)
-    lines = [tr for c, _ in charts for tr in c["traces"] if tr["type"] == "scatter" and "lines" in tr["mode"]]
-    assert lines or page in ("/halls", "/portal")  # halls and portal have one year of figures: no chart at all
-    assert [(tr["name"], _crossing(tr)) for tr in lines if _crossing(tr)] == []
-    for chart, shown in charts:
-        assert chart["bands"] == [[2016.5, 2018.5], [2019.5, 2023.5]]
-        (dashes,) = [tr for tr in chart["traces"] if tr["meta"] == "gaps"]
-        assert dashes["x"] == list(MISSING) and all("未导入，无数据" in h for h in dashes["hover"])
-        assert "2017—2018年、2020—2023年未导入：图中以灰色区域标出" in shown  # the chart's text alternative
+    reader.open("/disclosure?year=2024", expect=t("pub.across_years"))
+    for page in ("disclosure", "requests", "halls", "portal"):
+        if page != "disclosure":
+            reader.go(page, expect=t("pub.across_years"))
+        charts = _every_section(reader)
+        lines = [tr for c, _ in charts for tr in c["traces"] if tr["type"] == "scatter" and "lines" in tr["mode"]]
+        assert lines or page in ("halls", "portal"), page  # halls and portal have one year of figures: no chart
+        assert [(tr["name"], _crossing(tr)) for tr in lines if _crossing(tr)] == [], page
+        for chart, shown in charts:
+            assert chart["bands"] == [[2016.5, 2018.5], [2019.5, 2023.5]], page
+            (dashes,) = [tr for tr in chart["traces"] if tr["meta"] == "gaps"]
+            assert dashes["x"] == list(MISSING) and all("未导入，无数据" in h for h in dashes["hover"]), page
+            assert "2017—2018年、2020—2023年未导入：图中以灰色区域标出" in shown, page  # the chart's text alternative
     reader.assert_clean()
 
 
@@ -129,27 +132,32 @@ def test_the_light_page_draws_no_line_across_a_gap(browser, gap_public) -> None:
         context.close()
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_every_page_with_a_year_names_the_missing_years(browser, gap_public, gap_staff, page: str) -> None:
-    """Public and staff alike show the line; only staff get the link to 数据管理, and it leads there."""
-    for server in (gap_public, gap_staff):
-        context, tab = _tab(browser, server)
-        try:
-            tab.open(f"{page}?year=2019", expect=LINE)
+@pytest.mark.parametrize("kind", ["public", "staff"])
+def test_every_page_with_a_year_names_the_missing_years(browser, request, kind: str) -> None:
+    """Public and staff alike show the line on every page with a year (the first opened at its URL, the others by the
+    sidebar, as a reader goes); only staff get the link to 数据管理, and it leads there."""
+    server = request.getfixturevalue(f"gap_{kind}")
+    context, tab = _tab(browser, server)
+    try:
+        tab.open(f"{PAGES[0]}?year=2019", expect=LINE)
+        for page in PAGES:
+            if page != PAGES[0]:
+                tab.go(page, expect=LINE)
             notice = tab.page.locator(".st-key-missing_years")
-            assert LINE in notice.inner_text()
+            assert LINE in notice.inner_text(), page
             link = notice.get_by_role("link", name=t("gaps.staff_link"))
-            if server.kind == "public":
-                assert link.count() == 0
+            if kind == "public":
+                assert link.count() == 0, page
             else:
-                assert link.get_attribute("href").rstrip("/").split("/")[-1] == "admin"
-                if page == "/requests":
-                    link.click()
-                    tab.settle(expect=t("page.admin"))
-                    assert tab.page.url.split("?")[0].rstrip("/").endswith("/admin")
+                assert link.get_attribute("href").rstrip("/").split("/")[-1] == "admin", page
             tab.assert_clean()
-        finally:
-            context.close()
+        if kind == "staff":
+            link.click()
+            tab.settle(expect=t("page.admin"))
+            assert tab.page.url.split("?")[0].rstrip("/").endswith("/admin")
+            tab.assert_clean()
+    finally:
+        context.close()
 
 
 def test_no_start_claim_and_no_previous_year_across_a_gap(reader) -> None:
@@ -194,7 +202,7 @@ def test_not_in_the_format_against_left_blank_and_derived_totals(reader) -> None
     assert "2019|政府信息公开工作年度报告格式(2019年试行版)|272（看板计算）|3（看板计算）|35（含看板计算）" in \
         _cells(reader, "requests_outcome_trend")
     assert "“看板计算”：该年统计表的“总计”栏未填报" in reader.main_text()
-    reader.open("/overview?year=2024", expect="2024 年度主要数据一览")
+    reader.go("overview", expect="2024 年度主要数据一览")  # the year chosen stays with the reader
     card = reader.page.locator(".st-key-kpi_overview_0")
     card.get_by_text("主动公开政府信息数").first.wait_for(timeout=30_000)  # drawn after the card's caption
     assert "主动公开政府信息数" in card.inner_text() and "本年度报表无此项" in card.inner_text()
@@ -230,29 +238,37 @@ def _header_edges(tab, grid) -> tuple[list[int], dict]:
     return sorted(edges), box
 
 
-@pytest.mark.parametrize("width", [1280, 390])
-@pytest.mark.parametrize(("path", "where", "count"), [
-    ("/tables?year=2024", "[data-testid='stDataFrame']:has(th:text-is('总计'))", 2),  # tables 三 and 四
-    ("/requests?year=2024", ".st-key-section_requests_applicants [data-testid='stDataFrame']", 1),
-])
-def test_the_total_stays_on_screen(browser, gap_public, path: str, where: str, count: int, width: int) -> None:
-    """The official tables with a 总计 column (官方统计表 2024: 三 and 四) and the applicant table (依申请公开) at
-    1280 px and at 390 px: each grid's first two columns are the label and 总计 (pinned), and the header's second
-    border — the right edge of 总计 — is drawn inside the grid as the screen shows it."""
-    context, tab = _tab(browser, gap_public, width)
+def _totals_on_screen(tab, where: str, count: int, width: int) -> None:
+    """At `width` px: the `count` grids at `where` have 总计 second and pinned, its right edge drawn inside the grid."""
+    tab.page.set_viewport_size({"width": width, "height": 1000})
+    tab.wait_quiet()
+    grids = tab.page.locator(where)
+    grids.first.wait_for(state="attached", timeout=30_000)
+    assert grids.count() == count
+    for n in range(count):
+        grid = grids.nth(n)
+        grid.locator("th").nth(1).wait_for(state="attached", timeout=30_000)  # the grid draws its heads late
+        heads = grid.locator("th").all_inner_texts()
+        assert heads[1] == "总计", heads
+        edges, box = _header_edges(tab, grid)
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, (width, box)
+        assert len(edges) >= 2 and edges[1] - edges[0] >= 30 and edges[1] < box["width"] - 2, (width, edges, box)
+
+
+def test_the_total_stays_on_screen(browser, gap_public) -> None:
+    """The official tables with a 总计 column (官方统计表 2024: 三 and 四), then the applicant table (依申请公开,
+    reached by the sidebar), each at 1280 px and at 390 px: each grid's first two columns are the label and 总计
+    (pinned), and the header's second border — the right edge of 总计 — is drawn inside the grid as the screen shows
+    it."""
+    context, tab = _tab(browser, gap_public, 1280)
     try:
-        tab.open(path)
-        grids = tab.page.locator(where)
-        grids.first.wait_for(state="attached", timeout=30_000)
-        assert grids.count() == count
-        for n in range(count):
-            grid = grids.nth(n)
-            grid.locator("th").nth(1).wait_for(state="attached", timeout=30_000)  # the grid draws its heads late
-            heads = grid.locator("th").all_inner_texts()
-            assert heads[1] == "总计", heads
-            edges, box = _header_edges(tab, grid)
-            assert box["x"] >= 0 and box["x"] + box["width"] <= width
-            assert len(edges) >= 2 and edges[1] - edges[0] >= 30 and edges[1] < box["width"] - 2, (edges, box)
+        tab.open("/tables?year=2024")
+        for width in (1280, 390):
+            _totals_on_screen(tab, "[data-testid='stDataFrame']:has(th:text-is('总计'))", 2, width)
+        tab.page.set_viewport_size({"width": 1280, "height": 1000})
+        tab.go("requests", expect=t("pub.across_years"))
+        for width in (1280, 390):
+            _totals_on_screen(tab, ".st-key-section_requests_applicants [data-testid='stDataFrame']", 1, width)
         tab.assert_clean()
     finally:
         context.close()

@@ -20,12 +20,15 @@ def test_overview_answers_at_its_own_url(public) -> None:
 
 
 @pytest.mark.parametrize("lang", ["zh", "English"])
-@pytest.mark.parametrize("spec", sitemap.PUBLIC[:4], ids=sitemap.ids(sitemap.PUBLIC[:4]))
-def test_no_card_is_cut_off_at_1280_px(public, spec: sitemap.Spec, lang: str) -> None:
-    """At 1280 × 800 every KPI card of the public pages with cards in 2016 shows its whole label and figure
-    ("19,000+ 人次", not "19,000+ …")."""
+def test_no_card_is_cut_off_at_1280_px(public, lang: str) -> None:
+    """At 1280 × 800 every KPI card of the public pages with cards in 2016 (the first opened at its URL, the others by
+    the sidebar) shows its whole label and figure ("19,000+ 人次", not "19,000+ …")."""
     public.page.set_viewport_size({"width": 1280, "height": 800})
     query = "?year=2016" + ("&lang=English" if lang == "English" else "")
-    public.open(f"/{spec.url}{query}")
-    assert public.page.locator('[data-testid="stMetricValue"]').count() > 0
-    assert public.cut_off() == []
+    for n, spec in enumerate(sitemap.PUBLIC[:4]):
+        if n == 0:
+            public.open(f"/{spec.url}{query}")
+        else:
+            public.go(spec.url)
+        assert public.page.locator('[data-testid="stMetricValue"]').count() > 0, spec.url
+        assert public.cut_off() == [], spec.url
