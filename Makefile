@@ -6,6 +6,7 @@ PORT ?= 8501
 # pytest-xdist workers for `make test`'s tests other than the browser ones (one per core). The browser tests run beside
 # them in processes of their own, a test file at a time each (each starts its own servers and Chromium): one per two
 # cores, at most four. On two cores a second one saved nothing (16:06 against 16:31) and let a page wait out 30 s.
+# The other tests run niced: the browser tests are the longer path, and the others fill the time they wait.
 TEST_WORKERS ?= auto
 BROWSER_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 2); w=$$(( n / 2 )); echo $$(( w < 1 ? 1 : w > 4 ? 4 : w )))
 # The staff deployment's store lives here, never in the checkout's data/.
@@ -36,7 +37,7 @@ test: $(VENV)/.dev
 	$(BIN)/lint-imports
 	@echo "pytest: the browser tests in $(BROWSER_WORKERS) process(es) (their output follows the others'), beside the rest on every core"
 	@$(BIN)/python -m pytest -m browser -n $(BROWSER_WORKERS) --dist loadfile > $(VENV)/browser-tests.log 2>&1 & browser=$$!; \
-	  $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile -m "not browser"; rest=$$?; \
+	  nice -n 5 $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile -m "not browser"; rest=$$?; \
 	  wait $$browser; browsed=$$?; cat $(VENV)/browser-tests.log; \
 	  test $$rest -eq 0 && test $$browsed -eq 0
 

@@ -38,16 +38,17 @@ def send_and_sync(socket, message: BackMsg, timeout: float = 20.0) -> None:
     raise AssertionError("the server never answered the heartbeat")
 
 
-def cached_functions(base_url: str, cache_type: str) -> dict[str, int]:
-    """The functions that hold entries in one kind of cache (st_cache_data, st_cache_resource) with their bytes,
+def cached_functions(base_url: str) -> dict[str, dict[str, int]]:
+    """Per kind of cache (st_cache_data, st_cache_resource), the functions that hold entries in it with their bytes,
     read from the server's metrics (fresh: waits out the metrics' own five-second cache first)."""
     time.sleep(METRICS_TTL + 0.5)
     url = f"{base_url}/_stcore/metrics?families=cache_memory_bytes"
     with urllib.request.urlopen(url, timeout=20) as response:
         text = response.read().decode("utf-8")
-    found: dict[str, int] = {}
+    found: dict[str, dict[str, int]] = {}
     for line in _CACHE_LINE.finditer(text):
         labels = dict(_LABEL.findall(line["labels"]))
-        if labels.get("cache_type") == cache_type:
-            found[labels.get("cache", "")] = found.get(labels.get("cache", ""), 0) + int(line["bytes"])
+        kind, name = labels.get("cache_type", ""), labels.get("cache", "")
+        functions = found.setdefault(kind, {})
+        functions[name] = functions.get(name, 0) + int(line["bytes"])
     return found
