@@ -2,7 +2,8 @@
 
     python bench/hotspots.py disclosure [--years 20] [--year 2016] [--runs 20] [--sort cumulative] [--top 40]
 
-Not part of `make bench`; the profile is of the same warm runs `bench/scripts.py` times.
+Not part of `make bench`; the profile is of the same warm runs `bench/scripts.py` times. With CALLERS=<regex> in the
+environment it also prints who calls the functions matching it (e.g. CALLERS=realpath).
 """
 
 from __future__ import annotations
@@ -74,6 +75,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{args.page}, {args.years} year(s), {args.runs} warm runs: "
           f"{stats.total_tt / args.runs * 1e3:.1f} ms per run (profiled)")
     stats.sort_stats(args.sort).print_stats(args.top)
+    if os.environ.get("CALLERS"):
+        stats.print_callers(os.environ["CALLERS"])
     return 0
 
 
