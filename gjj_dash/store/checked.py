@@ -20,8 +20,10 @@ _LOCK = threading.Lock()
 
 def proposal_findings(root: Path, year: int, frame: pd.DataFrame, report: dict) -> list[Finding]:
     """The findings of `year` as `frame` and `report` would publish it, the other published years beside it."""
-    proposal = hashlib.sha256(frame.to_csv(index=False).encode() + repr(sorted(report.items())).encode())
-    key = (str(Path(root).resolve()), data_version(root), year, proposal.hexdigest())
+    proposal = (hashlib.sha256(frame.to_csv(index=False).encode()).hexdigest(),
+                hashlib.sha256(repr(sorted(report.items())).encode()).hexdigest())
+    version = data_version(root)
+    key = (str(Path(root).resolve()), version, year, proposal)
     with _LOCK:
         known = _LAST.get(key)
     if known is not None:
@@ -31,7 +33,8 @@ def proposal_findings(root: Path, year: int, frame: pd.DataFrame, report: dict) 
     values = pd.concat([others, frame], ignore_index=True)
     reports = {**dataset.reports, year: report}
     found = tuple(f for f in check_values(values, dataset.catalogue, reports) if f.year == year)
-    with _LOCK:
-        _LAST.clear()
-        _LAST[key] = found
+    if data_version(root) == version:  # kept only when nothing was published while the store was read
+        with _LOCK:
+            _LAST.clear()
+            _LAST[key] = found
     return list(found)
