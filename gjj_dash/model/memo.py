@@ -5,6 +5,7 @@ threads (a dict's get and set are atomic; a race at worst adds a few entries pas
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 
@@ -12,6 +13,7 @@ def short_texts(build: Callable[[str], str], *, chars: int, entries: int) -> Cal
     """`build` with its answers kept for texts whose length and answer's length together are at most `chars`."""
     kept: dict[str, str] = {}
 
+    @functools.wraps(build)
     def worked(text: str) -> str:
         known = kept.get(text)
         if known is not None:
@@ -23,5 +25,4 @@ def short_texts(build: Callable[[str], str], *, chars: int, entries: int) -> Cal
             kept[text] = made
         return made
 
-    worked.__doc__ = build.__doc__
     return worked

@@ -17,6 +17,7 @@ from gjj_dash.model.numbers import parse_number
 from gjj_dash.model.problems import Problem, Upload
 from gjj_dash.model.values import conform, read_values
 from gjj_dash.paths import BUNDLED_DATA
+from gjj_dash.store import checked
 from gjj_dash.store.dataset import data_version, load_dataset
 from gjj_dash.store.layout import current_dirs
 from gjj_dash.store.versions import Conflict, ReadOnlyStore, Refused, Store, StoreError
@@ -414,8 +415,6 @@ def test_the_previews_check_is_reused_by_the_publish_unless_something_was_publis
         data_copy: Path, monkeypatch) -> None:
     """A preview checks the year beside the published ones; publishing right after it does not check again, but a
     publish of another year in between makes it check afresh (its findings could differ)."""
-    import gjj_dash.store.checked as checked
-
     calls: list[int] = []
     original = checked.check_values
     monkeypatch.setattr(checked, "check_values", lambda *a, **k: calls.append(1) or original(*a, **k))

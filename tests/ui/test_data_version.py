@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from gjj_dash.store.dataset import data_version
+from gjj_dash.ui import loaders
 from tests.support.years import copy_year
 
 
@@ -23,8 +24,6 @@ def test_a_year_published_between_reruns_shows_on_the_next_rerun(app, data_copy:
 def test_each_loader_asks_streamlits_cache_once_a_run(app, data_copy: Path, monkeypatch) -> None:
     """The overview asks for the dataset in several places; Streamlit's cache (which hashes the arguments each time)
     is asked once a run, and again on the next run — a run never keeps another run's answer."""
-    from gjj_dash.ui import loaders
-
     asked: list[tuple[str, str]] = []
     cached = loaders._dataset
     monkeypatch.setattr(loaders, "_dataset", lambda folder, version: asked.append((folder, version)) or cached(
