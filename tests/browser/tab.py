@@ -47,7 +47,8 @@ _QUIET = """quiet => {
   if (!window.__gjjQuietSince) { window.__gjjQuietSince = now; return false; }
   return now - window.__gjjQuietSince >= 100;
 }"""
-# The URL names the page `path` ("" for the site's root): Streamlit rewrites it once the new page's run has begun.
+# The URL names the page `path` ("" for the site's root). Streamlit 1.67 rewrites it once the new page's run has
+# begun, after clearing the old page's elements: a test reading the page then cannot read the page it came from.
 _AT_PAGE = """path => location.pathname.replace(/\\/$/, '').split('/').pop() === path"""
 # Every text of a KPI card (label, figure) whose content is wider than the box that shows it.
 _CUT_OFF = """
@@ -107,10 +108,20 @@ class Tab:
     def go(self, page: str, *, expect: str | None = None) -> Tab:
         """Click a page's link in the sidebar, as a reader goes from page to page: the front end stays loaded (a new
         load costs Chromium several CPU-seconds), the session keeps its year and language. `page` is a URL path
-        without its slash ("halls"; "" or "overview" for the overview, whose link is the site's root)."""
+        ("halls", "/halls"; "overview" for the overview, whose link is the site's root). Returns once the URL and
+        the tab title name the new page and its run has been drawn."""
+        from bench.browser import sidebar_link  # imports Playwright, which is optional until a browser test runs
+
         path = page.strip("/").removeprefix("overview")
-        self.page.locator(f'[data-testid="stSidebarNav"] a[href$="/{path}"]').first.click()
-        self.page.wait_for_function(_AT_PAGE, arg=path, polling=100, timeout=TIMEOUT_MS)
+        assert not self.page.evaluate(_AT_PAGE, path), f"already on /{path}: a click would not navigate"
+        title = self.page.title()
+        self.page.locator(sidebar_link(path or "overview")).first.click()
+        try:
+            self.page.wait_for_function(_AT_PAGE, arg=path, polling=100, timeout=TIMEOUT_MS)
+            self.page.wait_for_function("title => document.title !== title", arg=title, polling=100,
+                                        timeout=TIMEOUT_MS)
+        except Exception as exc:  # the page named: a merged test's loop says which page it did not reach
+            raise AssertionError(f"the sidebar link to /{path} did not open its page: {exc}") from exc
         return self.settle(expect)
 
     def settle(self, expect: str | None = None) -> Tab:
@@ -164,13 +175,15 @@ class Tab:
                 outside.append(url)
         return outside
 
-    def assert_clean(self) -> None:
-        """No exception element, no console or page error, and nothing fetched from outside this machine."""
+    def assert_clean(self, where: str = "") -> None:
+        """No exception element, no console or page error, and nothing fetched from outside this machine; `where`
+        names the page in the message (a test that goes through several)."""
+        at = f" on {where}" if where else ""
         exceptions = self.page.locator(EXCEPTION)
-        assert exceptions.count() == 0, f"stException shown: {exceptions.all_inner_texts()}"
-        assert not self.page_errors, f"JavaScript errors: {self.page_errors}"
-        assert not self.console_errors, f"console errors: {self.console_errors}"
-        assert not self.outside_requests(), f"requests leaving the machine: {self.outside_requests()}"
+        assert exceptions.count() == 0, f"stException shown{at}: {exceptions.all_inner_texts()}"
+        assert not self.page_errors, f"JavaScript errors{at}: {self.page_errors}"
+        assert not self.console_errors, f"console errors{at}: {self.console_errors}"
+        assert not self.outside_requests(), f"requests leaving the machine{at}: {self.outside_requests()}"
 
     def cut_off(self) -> list[str]:
         """The KPI cards' labels and figures drawn wider than their box (shortened with "…" on screen)."""

@@ -90,9 +90,9 @@ def test_no_line_crosses_a_gap_and_each_gap_is_marked(reader) -> None:
     """Every chart across years of 主动公开, 依申请公开, 服务大厅 and 门户与查询 (2024, each tab opened; the first page
     opened at its URL, the others by the sidebar): no line joins two years across a missing one; each gap is a band
     over 2016.5–2018.5 and 2019.5–2023.5; a dash on the axis at each missing year hovers “未导入，无数据”."""
-    reader.open("/disclosure?year=2024", expect=t("pub.across_years"))
-    for page in ("disclosure", "requests", "halls", "portal"):
-        if page != "disclosure":
+    reader.open("/halls?year=2024", expect=t("pub.across_years"))
+    for page in ("halls", "disclosure", "requests", "portal"):
+        if page != "halls":
             reader.go(page, expect=t("pub.across_years"))
         charts = _every_section(reader)
         lines = [tr for c, _ in charts for tr in c["traces"] if tr["type"] == "scatter" and "lines" in tr["mode"]]
@@ -103,7 +103,7 @@ def test_no_line_crosses_a_gap_and_each_gap_is_marked(reader) -> None:
             (dashes,) = [tr for tr in chart["traces"] if tr["meta"] == "gaps"]
             assert dashes["x"] == list(MISSING) and all("未导入，无数据" in h for h in dashes["hover"]), page
             assert "2017—2018年、2020—2023年未导入：图中以灰色区域标出" in shown, page  # the chart's text alternative
-    reader.assert_clean()
+        reader.assert_clean(page)
 
 
 def test_the_light_page_draws_no_line_across_a_gap(browser, gap_public) -> None:
@@ -134,14 +134,16 @@ def test_the_light_page_draws_no_line_across_a_gap(browser, gap_public) -> None:
 
 @pytest.mark.parametrize("kind", ["public", "staff"])
 def test_every_page_with_a_year_names_the_missing_years(browser, request, kind: str) -> None:
-    """Public and staff alike show the line on every page with a year (the first opened at its URL, the others by the
-    sidebar, as a reader goes); only staff get the link to 数据管理, and it leads there."""
+    """Public and staff alike show the line on every page with a year (the first opened at its URL — 数据说明 for the
+    public, 数据质量 for staff, pages no other browser test opens by URL — the others by the sidebar, as a reader
+    goes); only staff get the link to 数据管理, and it leads there."""
     server = request.getfixturevalue(f"gap_{kind}")
+    first = "/dictionary" if kind == "public" else "/quality"
     context, tab = _tab(browser, server)
     try:
-        tab.open(f"{PAGES[0]}?year=2019", expect=LINE)
-        for page in PAGES:
-            if page != PAGES[0]:
+        tab.open(f"{first}?year=2019", expect=LINE)
+        for page in (first, *(p for p in PAGES if p != first)):
+            if page != first:
                 tab.go(page, expect=LINE)
             notice = tab.page.locator(".st-key-missing_years")
             assert LINE in notice.inner_text(), page
@@ -150,7 +152,7 @@ def test_every_page_with_a_year_names_the_missing_years(browser, request, kind: 
                 assert link.count() == 0, page
             else:
                 assert link.get_attribute("href").rstrip("/").split("/")[-1] == "admin", page
-            tab.assert_clean()
+            tab.assert_clean(page)
         if kind == "staff":
             link.click()
             tab.settle(expect=t("page.admin"))
@@ -244,31 +246,31 @@ def _totals_on_screen(tab, where: str, count: int, width: int) -> None:
     tab.wait_quiet()
     grids = tab.page.locator(where)
     grids.first.wait_for(state="attached", timeout=30_000)
-    assert grids.count() == count
+    assert grids.count() == count, (width, where)
     for n in range(count):
         grid = grids.nth(n)
         grid.locator("th").nth(1).wait_for(state="attached", timeout=30_000)  # the grid draws its heads late
         heads = grid.locator("th").all_inner_texts()
-        assert heads[1] == "总计", heads
+        assert heads[1] == "总计", (width, heads)
         edges, box = _header_edges(tab, grid)
         assert box["x"] >= 0 and box["x"] + box["width"] <= width, (width, box)
         assert len(edges) >= 2 and edges[1] - edges[0] >= 30 and edges[1] < box["width"] - 2, (width, edges, box)
 
 
 def test_the_total_stays_on_screen(browser, gap_public) -> None:
-    """The official tables with a 总计 column (官方统计表 2024: 三 and 四), then the applicant table (依申请公开,
-    reached by the sidebar), each at 1280 px and at 390 px: each grid's first two columns are the label and 总计
-    (pinned), and the header's second border — the right edge of 总计 — is drawn inside the grid as the screen shows
-    it."""
-    context, tab = _tab(browser, gap_public, 1280)
+    """The official tables with a 总计 column (官方统计表 2024: 三 and 四) opened on a 390 px phone, then on a 1280 px
+    screen, then the applicant table (依申请公开, reached by the sidebar) at 1280 px and at 390 px: each grid's first
+    two columns are the label and 总计 (pinned), and the header's second border — the right edge of 总计 — is drawn
+    inside the grid as the screen shows it."""
+    context, tab = _tab(browser, gap_public, 390)
     try:
         tab.open("/tables?year=2024")
-        for width in (1280, 390):
+        for width in (390, 1280):
             _totals_on_screen(tab, "[data-testid='stDataFrame']:has(th:text-is('总计'))", 2, width)
-        tab.page.set_viewport_size({"width": 1280, "height": 1000})
+        tab.assert_clean("/tables")
         tab.go("requests", expect=t("pub.across_years"))
         for width in (1280, 390):
             _totals_on_screen(tab, ".st-key-section_requests_applicants [data-testid='stDataFrame']", 1, width)
-        tab.assert_clean()
+        tab.assert_clean("/requests")
     finally:
         context.close()

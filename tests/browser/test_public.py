@@ -111,7 +111,8 @@ def test_public_server_refuses_uploads_with_403(public, staff) -> None:
 def test_every_public_page_by_its_link_shows_its_figures_and_stays_on_this_machine(public) -> None:
     """Each public page on 2016, reached by its sidebar link from the overview and then back to it: tab title, URL,
     the year kept, key figures, charts with alt text and table, the keyboard path to the year selector; nothing
-    fetched from outside 127.0.0.1 and no error. (Deep links open pages in test_overview, test_gaps and test_proxy.)"""
+    fetched from outside 127.0.0.1 and no error. (Each page is opened at its own URL elsewhere: test_overview,
+    test_gaps, test_proxy and this module's year and copied-link tests.)"""
     public.open("/?year=2016", expect="主动公开政府信息数")
     for spec in sitemap.PUBLIC[1:] + sitemap.PUBLIC[:1]:
         public.page.locator(NAV_LINK, has_text=t(spec.title_key)).first.click()
@@ -124,9 +125,10 @@ def test_every_public_page_by_its_link_shows_its_figures_and_stays_on_this_machi
             assert text in shown, f"{text!r} not on /{spec.url}"
         # Accessibility: every chart has a text alternative (caption) and its numbers as a table.
         assert not public.charts_without_alt_or_table(), spec.url
-        # Keyboard path: Tab from the top reaches the year selector on every page.
+        # Keyboard path: Tab reaches the year selector on every page (from the link just clicked; the walk from the
+        # top of a freshly opened page is test_keyboard_reaches_every_navigation_link_and_opens_a_page's).
         public.tab_to(f"el.matches('{YEAR_SELECTOR.format(label=t('widget.year'))}')")
-        public.assert_clean()
+        public.assert_clean(f"/{spec.url}")
     assert len(public.requests) > 10
 
 

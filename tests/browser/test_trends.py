@@ -56,6 +56,6 @@ def test_every_section_across_years_is_a_click_away(browser, trend_server) -> No
                 shown = tab.page.locator(f".st-key-section_{chosen.key}")
                 assert shown.locator('[data-testid="stDataFrame"]').count() == 1, (page, chosen.key)
                 assert tab.charts_without_alt_or_table() == [], (page, chosen.key)
-            tab.assert_clean()
+            tab.assert_clean(page)
     finally:
         context.close()
