@@ -77,7 +77,8 @@ def _server(tmp_path_factory: pytest.TempPathFactory, kind: str) -> Iterator[ser
 
 @pytest.fixture(scope="session")
 def public_server(browser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[servers.Server]:
-    """`gjj-dash serve --public` on a free port, with a copy of the bundled years and deploy/public/config.toml."""
+    """`gjj-dash serve --public` on a free port, with a copy of the bundled years and deploy/public/config.toml
+    (after `browser`: without Chromium the tests skip, or fail under CI, before any server starts)."""
     yield from _server(tmp_path_factory, "public")
 
 
