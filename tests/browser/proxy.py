@@ -66,6 +66,18 @@ class Proxy:
             conn.close()
 
 
+    def log_marks(self) -> dict[str, int]:
+        """How far nginx's logs go now, for `print_logs_since`."""
+        return {name: _size(self.root / name) for name in LOGS}
+
+    def print_logs_since(self, marks: dict[str, int]) -> None:
+        """Print what nginx logged since `marks` (each request with its connection and that connection's request
+        number): pytest shows it under a test that failed, and hides it otherwise."""
+        for name in LOGS:
+            with open(self.root / name, "rb") as log:
+                log.seek(marks.get(name, 0))
+                print(f"--- nginx {name} during the test ---\n{log.read().decode('utf-8', 'replace')}")
+
     def get(self, path: str) -> tuple[int, dict[str, str], bytes]:
         """GET over https by the site's name: (status, headers, body)."""
         conn = _Connection(self.https_port, self.name, True)
@@ -75,6 +87,16 @@ class Proxy:
             return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
         finally:
             conn.close()
+
+
+LOGS = ("access.log", "error.log")
+# Which connection (and which request on it) each request came on: a browser's retries show as several connections.
+ACCESS_FORMAT = ("'$remote_addr:$remote_port c$connection/$connection_requests $msec \"$request\" $status "
+                 "$body_bytes_sent $request_time $upstream_status'")
+
+
+def _size(path: Path) -> int:
+    return path.stat().st_size if path.exists() else 0
 
 
 class _Connection(http.client.HTTPSConnection):
@@ -149,7 +171,8 @@ def start(root: Path, site: str, upstream: int) -> Proxy:
     (root / "nginx.conf").write_text(
         f"{user}daemon off;\npid {root / 'nginx.pid'};\nerror_log {root / 'error.log'};\n"
         f"events {{ worker_connections 256; }}\n"
-        f"http {{\n  access_log {root / 'access.log'};\n  {temp}\n  include {root / 'site.conf'};\n}}\n",
+        f"http {{\n  log_format connections {ACCESS_FORMAT};\n  access_log {root / 'access.log'} connections;\n"
+        f"  {temp}\n  include {root / 'site.conf'};\n}}\n",
         encoding="utf-8",
     )
     process = subprocess.Popen(
