@@ -51,7 +51,7 @@ def draft_panel(dataset: Dataset, lang: str) -> None:
         st.caption(t("drafting.press", lang))
         return
     try:
-        report = _report(folder, version, int(year), dataset)
+        report = _report(folder=folder, version=version, year=int(year), _dataset=dataset)
     except ReportError as exc:
         st.error(t("drafting.cannot", lang, reason=plain(str(exc))))
         return
@@ -59,7 +59,7 @@ def draft_panel(dataset: Dataset, lang: str) -> None:
                  title=plain(report.title)))
     preflight(report, lang)
     label = t("drafting.download", lang, kind=t(f"drafting.short_{kind}", lang))
-    widgets.download(label, lambda: _file(folder, version, report.year, kind, report),
+    widgets.download(label, lambda: _file(folder=folder, version=version, year=report.year, kind=kind, _report=report),
                      file_name=report_name(report, kind, version), mime=MIME[kind], key=f"drafting_download_{kind}")
     with st.expander(t("drafting.trace", lang, n=len(report.sentences))):
         columns = [t("drafting.trace_sentence", lang), t("drafting.trace_figures", lang)]

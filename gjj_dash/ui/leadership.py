@@ -40,7 +40,7 @@ def _book(path: str) -> RuleBook:
 
 def rule_state() -> RuleState:
     """The rules in force now (the data directory's flags.csv if staff put one there, else the shipped one)."""
-    return _book(str(rules_path(loaders.data_dir()))).current()
+    return _book(path=str(rules_path(loaders.data_dir()))).current()
 
 
 # Keyed on the rules themselves (a frozen value): new thresholds give new entries, a refused file changes nothing.

@@ -88,7 +88,7 @@ def _dataset(folder: str, version: str) -> Dataset:
 def dataset() -> Dataset:
     """The published dataset (treated as immutable; a new version gets a new cache entry)."""
     folder, version = str(data_dir()), current_version()
-    return _once_a_run(("dataset", folder, version), lambda: _dataset(folder, version))
+    return _once_a_run(("dataset", folder, version), lambda: _dataset(folder=folder, version=version))
 
 
 # How a loader's arguments are keyed when Streamlit's own hashing would be slow: a rules file that passed its checks
@@ -101,11 +101,12 @@ def versioned(cache: Callable[..., Any], **options: Any) -> Callable[[Callable[.
     per data folder, data version and arguments, so every rerun reuses it and a publish shows at once.
 
     Streamlit keys a cache by the cached function's module and qualified name: each loader gets its builder's, so
-    loaders never share entries although one generic function is cached for all of them."""
+    loaders never share entries although one generic function is cached for all of them. The cache is called with
+    keywords only: for each positional argument Streamlit reads the function's signature again (0.1 ms each)."""
 
     def wrap(build: Callable[..., Any]) -> Callable[..., Any]:
-        def cached(folder: str, version: str, *args: Any) -> Any:
-            return build(_dataset(folder, version), *args)
+        def cached(folder: str, version: str, args: tuple) -> Any:
+            return build(_dataset(folder=folder, version=version), *args)
 
         cached.__module__, cached.__qualname__ = build.__module__, build.__qualname__
         memo = cache(show_spinner=False, hash_funcs=HASHED_AS, **options)(cached)
@@ -115,8 +116,9 @@ def versioned(cache: Callable[..., Any], **options: Any) -> Callable[[Callable[.
         def load(*args: Any) -> Any:
             folder, version = str(data_dir()), current_version()
             if copies:  # st.cache_data hands each caller a copy of its own: not shared within a run either
-                return memo(folder, version, *args)
-            return _once_a_run((cached, folder, version, *args), lambda: memo(folder, version, *args))
+                return memo(folder=folder, version=version, args=args)
+            key = (cached, folder, version, *args)
+            return _once_a_run(key, lambda: memo(folder=folder, version=version, args=args))
 
         return load
 

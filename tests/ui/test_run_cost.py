@@ -1,0 +1,49 @@
+"""What every run of every page would pay again is paid once: the navigation's pages are made once per session and
+language, and loaders ask Streamlit's caches without positional arguments (each of which costs a signature)."""
+
+from __future__ import annotations
+
+import streamlit.type_util
+
+from gjj_dash.ui.shell import PAGES_MADE
+from tests.support.pages import open_page
+
+
+def _titles(sections: dict) -> list[str]:
+    return [page.title for pages in sections.values() for page in pages]
+
+
+def test_the_navigation_pages_are_made_once_per_session_and_language(app) -> None:
+    """Three runs on two pages reuse the very same page objects; English gets its own, with English titles; the
+    public deployment's have no 数据管理."""
+    at = open_page(app, "views/halls.py", year="2016")
+    made = at.session_state[PAGES_MADE]
+    assert list(made) == [("zh", False)]
+    pages = made[("zh", False)]
+    assert _titles(pages)[:3] == ["总览", "总览", "主动公开"] and "数据管理" in _titles(pages)
+    at.switch_page("views/tables.py").run()
+    assert not at.exception and at.session_state[PAGES_MADE][("zh", False)] is pages
+    at.button_group(key="lang").set_value("en").run()
+    made = at.session_state[PAGES_MADE]
+    assert made[("zh", False)] is pages
+    assert _titles(made[("en", False)])[:3] == ["Overview", "Overview", "Proactive disclosure"]
+    public = open_page(app, "views/halls.py", public=True)
+    assert "数据管理" not in _titles(public.session_state[PAGES_MADE][("zh", True)])
+
+
+def test_a_warm_run_reads_no_cached_function_signature(app, monkeypatch) -> None:
+    """Streamlit reads a cached function's signature for each positional argument of a call (about 0.1 ms); a warm
+    run of 总览, which calls a dozen loaders, reads none."""
+    at = open_page(app, "views/overview.py", year="2016")
+    calls: list[object] = []
+    original = streamlit.type_util.get_func_parameters
+
+    def counted(func):
+        calls.append(func)
+        return original(func)
+
+    monkeypatch.setattr(streamlit.type_util, "get_func_parameters", counted)
+    at.run()
+    assert not at.exception
+    assert "19,000+" in " ".join(str(metric.value) for metric in at.metric)
+    assert calls == []
