@@ -54,4 +54,4 @@ widgets.table(table, key="quality_table")
 widgets.table_download(table, "data-quality", year or "all", "quality_csv", ctx.lang)
 
 with st.expander(t("quality.rules", ctx.lang)):
-    widgets.table(loaders.checks_table(ctx.lang), key="quality_rules")
+    widgets.table(loaders.checks_table(lang=ctx.lang), key="quality_rules")

@@ -3,6 +3,7 @@ language, and loaders ask Streamlit's caches without positional arguments (each 
 
 from __future__ import annotations
 
+import pytest
 import streamlit.type_util
 
 from gjj_dash.ui.shell import PAGES_MADE
@@ -24,6 +25,7 @@ def test_the_navigation_pages_are_made_once_per_session_and_language(app) -> Non
     at.switch_page("views/tables.py").run()
     assert not at.exception and at.session_state[PAGES_MADE][("zh", False)] is pages
     at.button_group(key="lang").set_value("en").run()
+    assert not at.exception
     made = at.session_state[PAGES_MADE]
     assert made[("zh", False)] is pages
     assert _titles(made[("en", False)])[:3] == ["Overview", "Overview", "Proactive disclosure"]
@@ -31,10 +33,12 @@ def test_the_navigation_pages_are_made_once_per_session_and_language(app) -> Non
     assert "数据管理" not in _titles(public.session_state[PAGES_MADE][("zh", True)])
 
 
-def test_a_warm_run_reads_no_cached_function_signature(app, monkeypatch) -> None:
+@pytest.mark.parametrize("page", ["overview", "disclosure", "halls", "portal", "requests", "tables", "dictionary",
+                                  "quality", "admin"])
+def test_a_warm_run_reads_no_cached_function_signature(app, monkeypatch, page: str) -> None:
     """Streamlit reads a cached function's signature for each positional argument of a call (about 0.1 ms); a warm
-    run of 总览, which calls a dozen loaders, reads none."""
-    at = open_page(app, "views/overview.py", year="2016")
+    run of a page reads none (总览 read 16 a run before its loaders called by keyword)."""
+    at = open_page(app, f"views/{page}.py", year="2016")
     calls: list[object] = []
     original = streamlit.type_util.get_func_parameters
 
@@ -45,5 +49,6 @@ def test_a_warm_run_reads_no_cached_function_signature(app, monkeypatch) -> None
     monkeypatch.setattr(streamlit.type_util, "get_func_parameters", counted)
     at.run()
     assert not at.exception
-    assert "19,000+" in " ".join(str(metric.value) for metric in at.metric)
+    if page == "overview":
+        assert "19,000+" in " ".join(str(metric.value) for metric in at.metric)
     assert calls == []
