@@ -124,16 +124,20 @@ def public_via_proxy(browser, public_proxy: proxy.Proxy) -> Iterator[object]:
     """A fresh tab on the public deployment reached as a visitor would: https through nginx, by its name (what nginx
     logged meanwhile is printed, shown if the test fails)."""
     marks = public_proxy.log_marks()
-    yield from open_tab(browser, public_proxy.url, frozenset({public_proxy.name}))
-    public_proxy.print_logs_since(marks)
+    try:
+        yield from open_tab(browser, public_proxy.url, frozenset({public_proxy.name}))
+    finally:
+        public_proxy.print_logs_since(marks)
 
 
 @pytest.fixture
 def staff_via_proxy(browser, staff_proxy: proxy.Proxy) -> Iterator[object]:
     """A fresh tab on the staff deployment reached through its intranet nginx site (nginx's log printed, as above)."""
     marks = staff_proxy.log_marks()
-    yield from open_tab(browser, staff_proxy.url, frozenset({staff_proxy.name}))
-    staff_proxy.print_logs_since(marks)
+    try:
+        yield from open_tab(browser, staff_proxy.url, frozenset({staff_proxy.name}))
+    finally:
+        staff_proxy.print_logs_since(marks)
 
 
 @pytest.fixture(scope="session")

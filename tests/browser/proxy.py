@@ -74,6 +74,9 @@ class Proxy:
         """Print what nginx logged since `marks` (each request with its connection and that connection's request
         number): pytest shows it under a test that failed, and hides it otherwise."""
         for name in LOGS:
+            if not (self.root / name).exists():
+                print(f"--- nginx wrote no {name} ---")
+                continue
             with open(self.root / name, "rb") as log:
                 log.seek(marks.get(name, 0))
                 print(f"--- nginx {name} during the test ---\n{log.read().decode('utf-8', 'replace')}")
