@@ -1,4 +1,5 @@
-"""The benchmark's baseline page runs: every ratio of `make bench` is measured against it."""
+"""The benchmark's baseline page runs (every ratio of `make bench` is measured against it), and the bench compiles
+each script once, as a server does."""
 
 from __future__ import annotations
 
@@ -19,7 +20,6 @@ def test_the_baseline_page_reads_the_bundled_year_and_draws_its_chart() -> None:
     assert not at.exception, at.exception
     assert [title.value for title in at.title] == ["Baseline"]
     assert len(at.get("plotly_chart")) == 1
-
 
 
 def test_the_bench_compiles_each_script_once_as_a_server_does(monkeypatch) -> None:
