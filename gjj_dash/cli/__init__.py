@@ -6,6 +6,7 @@ Commands import pandas-heavy modules inside their function so that `gjj-dash ser
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Sequence
 
@@ -49,3 +50,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 — the CLI never shows a traceback; the message says what failed
         print(f"gjj-dash：{t('cli.unexpected', 'zh', error=f'{type(exc).__name__}: {exc}')}", file=sys.stderr)
         return EXIT_PROBLEMS
+
+
+# A command is one short process (`serve` replaces itself with Streamlit's): the cycle collector runs every 100,000
+# new objects instead of every 700, which spares it tracing pandas' and pyarrow's modules again and again while they
+# load and work (about 0.25 s of an import) and still bounds what cycles can hold.
+CLI_GC_THRESHOLDS = (100_000, 50, 100)
+
+
+def run() -> None:
+    """The `gjj-dash` console script and `python -m gjj_dash`: `main()` with the collector tuned for one short
+    process, then exit without the interpreter's last sweep for reference cycles among everything pandas and pyarrow
+    loaded (0.2–0.4 s of every command, a third of an export). The output is flushed first; files the commands write
+    are closed by then. Not in `main()`, which tests call in their own long process."""
+    gc.set_threshold(*CLI_GC_THRESHOLDS)
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    gc.freeze()  # the objects left are freed as the process ends, not traced one by one
+    raise SystemExit(code)
