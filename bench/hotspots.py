@@ -1,9 +1,10 @@
 """Benchmark tool: where a page's warm server-side run spends its time (cProfile around AppTest runs).
 
     python bench/hotspots.py disclosure [--years 20] [--year 2016] [--runs 20] [--sort cumulative] [--top 40]
+                             [--callers REGEX]
 
-Not part of `make bench`; the profile is of the same warm runs `bench/scripts.py` times. With CALLERS=<regex> in the
-environment it also prints who calls the functions matching it (e.g. CALLERS=realpath).
+Not part of `make bench`; the profile is of the same warm runs `bench/scripts.py` times. --callers also prints who
+calls the functions matching it (e.g. --callers realpath).
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--sort", default="cumulative")
     parser.add_argument("--top", type=int, default=40)
+    parser.add_argument("--callers", default="", help="regex: also print who calls the functions matching it")
     args = parser.parse_args(argv)
     page = next(p for p in scripts.registered_pages() if p.name == args.page)
     with tempfile.TemporaryDirectory(prefix="gjj-hotspots-") as tmp:
@@ -75,8 +77,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{args.page}, {args.years} year(s), {args.runs} warm runs: "
           f"{stats.total_tt / args.runs * 1e3:.1f} ms per run (profiled)")
     stats.sort_stats(args.sort).print_stats(args.top)
-    if os.environ.get("CALLERS"):
-        stats.print_callers(os.environ["CALLERS"])
+    if args.callers:
+        stats.print_callers(args.callers)
     return 0
 
 
