@@ -25,12 +25,12 @@ DRAFTED = "drafting_done_for"  # (data dir, data version, year) the shown draft 
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _report(folder: str, version: str, year: int, _dataset: Dataset) -> Report:
+def _report(*, folder: str, version: str, year: int, _dataset: Dataset) -> Report:
     return build_report(_dataset, year)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _file(folder: str, version: str, year: int, kind: str, _report: Report) -> bytes:
+def _file(*, folder: str, version: str, year: int, kind: str, _report: Report) -> bytes:
     return write_report(_report, kind)
 
 

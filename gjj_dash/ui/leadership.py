@@ -33,7 +33,7 @@ PAGES = {"tables": "views/tables.py", "portal": "views/portal.py", "disclosure":
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _book(path: str) -> RuleBook:
+def _book(*, path: str) -> RuleBook:
     """One RuleBook per rules file for the whole server: it keeps the rules in force when a changed file is bad."""
     return RuleBook(Path(path))
 

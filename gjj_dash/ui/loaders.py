@@ -81,7 +81,7 @@ def _once_a_run(key: tuple, make: Callable[[], Any]) -> Any:
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _dataset(folder: str, version: str) -> Dataset:
+def _dataset(*, folder: str, version: str) -> Dataset:
     return load_dataset(Path(folder))
 
 
@@ -102,10 +102,11 @@ def versioned(cache: Callable[..., Any], **options: Any) -> Callable[[Callable[.
 
     Streamlit keys a cache by the cached function's module and qualified name: each loader gets its builder's, so
     loaders never share entries although one generic function is cached for all of them. The cache is called with
-    keywords only: for each positional argument Streamlit reads the function's signature again (0.1 ms each)."""
+    keywords only: for each positional argument Streamlit reads the function's signature again (0.1 ms each). Every
+    cached function of gjj_dash/ui takes keywords only, so a positional call fails on its first run."""
 
     def wrap(build: Callable[..., Any]) -> Callable[..., Any]:
-        def cached(folder: str, version: str, args: tuple) -> Any:
+        def cached(*, folder: str, version: str, args: tuple) -> Any:
             return build(_dataset(folder=folder, version=version), *args)
 
         cached.__module__, cached.__qualname__ = build.__module__, build.__qualname__
@@ -146,7 +147,7 @@ def findings_table(data: Dataset, lang: str, severities: tuple[str, ...], year: 
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def checks_table(lang: str) -> pd.DataFrame:
+def checks_table(*, lang: str) -> pd.DataFrame:
     """Every check the audit runs (checks.csv) as the quality page shows it; read-only."""
     return checks_frame(lang)
 

@@ -38,19 +38,20 @@ def language() -> str:
     ) or "zh"
 
 
-PAGES_MADE = "_navigation_pages"  # session state: {(language, public?): the navigation's sections of pages}
+PAGES_MADE = "_navigation_pages"  # session state: {language: the navigation's sections of pages}
 
 
 def session_pages(make: Callable[[], dict[str, list[st.Page]]], lang: str) -> dict[str, list[st.Page]]:
     """The navigation's pages, made once per session and language: each st.Page resolves its file and parses its name
-    (about 0.35 ms a page, 3.5 ms of every run). Each run gets shallow copies (microseconds), because st.navigation
-    marks on the page object itself which page the run may run: a run that is still stopping must not clear the mark
-    of the run after it. A changed app.py reaches a session when it starts or switches language."""
+    (about 0.35 ms a page, 3.5 ms of every run). So `make` may depend on the language and on what is fixed for the
+    server process (the deployment), never on the reader: pages that depend on who is logged in need a key of their
+    own. Each run gets shallow copies (microseconds), because st.navigation marks on the page object itself which
+    page the run may run: a run that is still stopping must not clear the mark of the run after it. A changed app.py
+    reaches a session when it starts or switches language."""
     made = st.session_state.setdefault(PAGES_MADE, {})
-    key = (lang, loaders.is_public())
-    if key not in made:
-        made[key] = make()
-    return {section: [copy.copy(page) for page in pages] for section, pages in made[key].items()}
+    if lang not in made:
+        made[lang] = make()
+    return {section: [copy.copy(page) for page in pages] for section, pages in made[lang].items()}
 
 
 # The page's language for screen readers, hyphenation and fonts: Streamlit serves `<html lang="en">` whatever the
