@@ -61,11 +61,13 @@ CLI_GC_THRESHOLDS = (100_000, 50, 100)
 def run() -> None:
     """The `gjj-dash` console script and `python -m gjj_dash`: `main()` with the collector tuned for one short
     process, then exit without the interpreter's last sweep for reference cycles among everything pandas and pyarrow
-    loaded (0.2–0.4 s of every command, a third of an export). The output is flushed first; files the commands write
-    are closed by then. Not in `main()`, which tests call in their own long process."""
+    loaded (0.2–0.4 s of every command, a third of an export). Frozen objects are not swept: an object kept only by a
+    cycle gets no `__del__` at exit, so commands close what they write themselves (`with` blocks, atomic writes;
+    tests/cli/test_startup.py compares the files with `main()`'s). The output is flushed first. Not in `main()`,
+    which tests call in their own long process."""
     gc.set_threshold(*CLI_GC_THRESHOLDS)
     code = main()
     sys.stdout.flush()
     sys.stderr.flush()
-    gc.freeze()  # the objects left are freed as the process ends, not traced one by one
+    gc.freeze()
     raise SystemExit(code)
