@@ -21,13 +21,14 @@ def test_a_year_published_between_reruns_shows_on_the_next_rerun(app, data_copy:
     assert at.selectbox(key="year").options == ["2017", "2016"]
 
 
-def test_each_loader_asks_streamlits_cache_once_a_run(app, data_copy: Path, monkeypatch) -> None:
+def test_the_dataset_is_asked_of_streamlits_cache_once_a_run(app, data_copy: Path, monkeypatch) -> None:
     """The overview asks for the dataset in several places; Streamlit's cache (which hashes the arguments each time)
-    is asked once a run, and again on the next run — a run never keeps another run's answer."""
+    is asked once a run, and again on the next run — a run never keeps another run's answer. (The other loaders'
+    answers are kept a run the same way, by `loaders._once_a_run`.)"""
     asked: list[tuple[str, str]] = []
     cached = loaders._dataset
-    monkeypatch.setattr(loaders, "_dataset", lambda folder, version: asked.append((folder, version)) or cached(
-        folder, version))
+    monkeypatch.setattr(loaders, "_dataset", lambda *, folder, version: asked.append((folder, version)) or cached(
+        folder=folder, version=version))
     at = app(data_copy).run()  # the first run fills the caches: each loader's build asks for the dataset too
     assert not at.exception and "总览" in [title.value for title in at.title]
     asked.clear()
