@@ -119,25 +119,26 @@ def staff_proxy(tmp_path_factory: pytest.TempPathFactory, staff_server: servers.
     yield from _proxy(tmp_path_factory, "staff", staff_server)
 
 
+def _proxied_tab(browser, site: proxy.Proxy) -> Iterator[object]:
+    """A fresh tab on a site by its name over https through its nginx; what nginx logged meanwhile is printed (pytest
+    shows it under a failed test), even when closing the tab fails."""
+    marks = site.log_marks()
+    try:
+        yield from open_tab(browser, site.url, frozenset({site.name}))
+    finally:
+        site.print_logs_since(marks)
+
+
 @pytest.fixture
 def public_via_proxy(browser, public_proxy: proxy.Proxy) -> Iterator[object]:
-    """A fresh tab on the public deployment reached as a visitor would: https through nginx, by its name (what nginx
-    logged meanwhile is printed, shown if the test fails)."""
-    marks = public_proxy.log_marks()
-    try:
-        yield from open_tab(browser, public_proxy.url, frozenset({public_proxy.name}))
-    finally:
-        public_proxy.print_logs_since(marks)
+    """A fresh tab on the public deployment reached as a visitor would: https through nginx, by its name."""
+    yield from _proxied_tab(browser, public_proxy)
 
 
 @pytest.fixture
 def staff_via_proxy(browser, staff_proxy: proxy.Proxy) -> Iterator[object]:
-    """A fresh tab on the staff deployment reached through its intranet nginx site (nginx's log printed, as above)."""
-    marks = staff_proxy.log_marks()
-    try:
-        yield from open_tab(browser, staff_proxy.url, frozenset({staff_proxy.name}))
-    finally:
-        staff_proxy.print_logs_since(marks)
+    """A fresh tab on the staff deployment reached through its intranet nginx site."""
+    yield from _proxied_tab(browser, staff_proxy)
 
 
 @pytest.fixture(scope="session")

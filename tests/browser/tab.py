@@ -19,6 +19,8 @@ LOCAL_SCHEMES = {"data", "blob", "about"}
 APP = '[data-testid="stApp"]'
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 EXCEPTION = '[data-testid="stException"]'
+# The sidebar's year selector, by its label (t("widget.year", lang)).
+YEAR_SELECTOR = '[data-testid="stSidebar"] input[role="combobox"][aria-label="{label}"]'
 TIMEOUT_MS = 30_000
 QUIET_MS = 400
 IN_FLIGHT_S = 10  # at most this long for the page's requests to be answered before it counts as drawn

@@ -6,8 +6,7 @@ import pytest
 
 from gjj_dash.i18n import t
 from tests.browser import sitemap
-
-YEAR = '[data-testid="stSidebar"] input[role="combobox"]'
+from tests.browser.tab import YEAR_SELECTOR
 
 
 def test_overview_answers_at_its_own_url(public) -> None:
@@ -34,7 +33,8 @@ def test_no_card_is_cut_off_at_1280_px(public, lang: str) -> None:
         else:
             public.go(spec.url)
         # Still the language and the year asked for (a link that lost either would test another page's cards).
-        assert public.page.title().startswith(t(spec.title_key, "en" if lang == "English" else "zh")), spec.url
-        assert public.page.locator(YEAR).input_value() == "2016", spec.url
+        code = "en" if lang == "English" else "zh"
+        assert public.page.title().startswith(t(spec.title_key, code)), spec.url
+        assert public.page.locator(YEAR_SELECTOR.format(label=t("widget.year", code))).input_value() == "2016", spec.url
         assert public.page.locator('[data-testid="stMetricValue"]').count() > 0, spec.url
         assert public.cut_off() == [], spec.url

@@ -104,8 +104,7 @@ def test_a_deep_link_through_the_site_connects_without_the_base_path_probe(publi
     tab = public_via_proxy.open("/disclosure?year=2016", expect="204 条")
     assert "/_stcore/health" in {urlsplit(url).path for url in tab.requests}
     assert _probes(tab) == []
-    tab.page.locator('[data-testid="stSidebarNav"] a[href$="/halls"]').first.click()
-    tab.settle(expect="窗口")
+    tab.go("halls", expect="窗口")
     assert urlsplit(tab.page.url).path == "/halls"
     assert "19" in tab.main_text()
     assert _probes(tab) == []

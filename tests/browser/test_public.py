@@ -11,8 +11,8 @@ from gjj_dash.i18n import t
 from gjj_dash.paths import BUNDLED_DATA
 from gjj_dash.store.dataset import load_dataset
 from tests.browser import sitemap
+from tests.browser.tab import YEAR_SELECTOR
 
-YEAR_SELECTOR = 'input[role="combobox"][aria-label="{label}"]'
 NAV_LINK = '[data-testid="stSidebarNavLink"]'
 BUNDLED_YEARS = load_dataset(BUNDLED_DATA).years
 
@@ -115,6 +115,7 @@ def test_every_public_page_by_its_link_shows_its_figures_and_stays_on_this_machi
     test_gaps, test_proxy and this module's year and copied-link tests.)"""
     public.open("/?year=2016", expect="主动公开政府信息数")
     for spec in sitemap.PUBLIC[1:] + sitemap.PUBLIC[:1]:
+        # By the link's words, not Tab.go's address: the walk checks that each name in the sidebar leads to its page.
         public.page.locator(NAV_LINK, has_text=t(spec.title_key)).first.click()
         public.page.wait_for_function("title => document.title === title", arg=tab_title(spec))
         public.settle(expect=spec.shows[-1])  # the last (often a download button) drawn
@@ -179,8 +180,7 @@ def test_the_url_always_names_the_year_shown(public) -> None:
     is not published falls back to the newest and the URL says so."""
     public.open("/", expect="主动公开政府信息数")
     assert parse_qs(urlsplit(public.page.url).query) == {"year": ["2016"]}
-    public.page.locator(f'{NAV_LINK}[href$="/halls"]').first.click()
-    public.settle(expect="窗口")
+    public.go("halls", expect="窗口")
     assert urlsplit(public.page.url).path == "/halls"
     assert parse_qs(urlsplit(public.page.url).query) == {"year": ["2016"]}
     public.open("/portal?year=1999", expect="13,810")

@@ -14,9 +14,9 @@ from gjj_dash.publish import export, templates
 from gjj_dash.store import accounts as auth
 from gjj_dash.store.dataset import load_dataset
 from tests.browser import sitemap
+from tests.browser.tab import YEAR_SELECTOR
 
 NAME, PASSWORD = "测试员", "browser-test-9"
-YEAR_SELECTOR = '[data-testid="stSidebar"] input[role="combobox"][aria-label="{label}"]'
 
 
 def gbk_table(**rows: str) -> bytes:
