@@ -140,8 +140,10 @@ def _see_overview(browser, base: str, year: int, figure: str, asked: int | None 
     context = browser.new_context(locale="zh-CN", viewport={"width": 1400, "height": 1000})
     try:
         tab = Tab(context.new_page(), base)
-        tab.open(f"/?year={asked or year}", expect=f"{year} 年度主要数据一览")
-        assert figure in tab.main_text()
+        # Waits for the figure itself: on a loaded machine a fresh browser may still be fetching the cards' code when
+        # the heading is drawn (seen once in a full run), and the page counts as drawn after IN_FLIGHT_S.
+        tab.open(f"/?year={asked or year}", expect=figure)
+        assert f"{year} 年度主要数据一览" in tab.main_text()
         tab.assert_clean()
     finally:
         context.close()
